@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** Who is legally responsible for a service; the router maps it to one agency id. */
+export const AgencyType = z.enum([
+  'damrongdhama', // provincial Damrongdhama centre (ศูนย์ดำรงธรรมจังหวัด): damrongdhama-<province>
+  'pao', // provincial administrative organisation (อบจ.): pao-<province>
+  'district', // district office / district registration office (ที่ว่าการอำเภอ): district-<district>
+  'local', // local government (เทศบาล / อบต.) of the area; falls back to the district office where none is registered
+]);
+export type AgencyType = z.infer<typeof AgencyType>;
+
+export const ContentType = z.enum(['application/pdf', 'image/jpeg', 'image/png']);
+export type ContentType = z.infer<typeof ContentType>;
+
+export const RequiredDocument = z.object({
+  type: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+  contentTypes: z.array(ContentType).min(1),
+  maxBytes: z.number().int().positive(),
+});
+export type RequiredDocument = z.infer<typeof RequiredDocument>;
+
+/** Open311-compatible datatypes, so the Open311 facade can expose fields as attributes unchanged. */
+export const FieldDatatype = z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']);
+export type FieldDatatype = z.infer<typeof FieldDatatype>;
+
+export const FieldValue = z.object({ key: z.string().min(1), nameTh: z.string().min(1), nameEn: z.string().min(1) });
+
+export const ServiceField = z.object({
+  code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+  datatype: FieldDatatype,
+  required: z.boolean(),
+  labelTh: z.string().min(1),
+  labelEn: z.string().min(1),
+  /** Allowed values for list datatypes; empty otherwise. */
+  values: z.array(FieldValue),
+  /** Upper bound for string/text lengths and number values (inclusive); optional. */
+  max: z.number().optional(),
+  min: z.number().optional(),
+});
+export type ServiceField = z.infer<typeof ServiceField>;
+
+export const Service = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+  descriptionTh: z.string().min(1),
+  descriptionEn: z.string().min(1),
+  agencyType: AgencyType,
+  /** Deadline in working days (Mon–Fri, Thai public holidays excluded, Asia/Bangkok). */
+  slaDays: z.number().int().positive(),
+  feeThb: z.number().nonnegative(),
+  /** Whether a district code is required on the request (district-level services). */
+  requiresDistrict: z.boolean(),
+  requiredDocuments: z.array(RequiredDocument),
+  fields: z.array(ServiceField),
+  /** Where the deadline, fee and documents come from. */
+  source: z.string().min(1),
+});
+export type Service = z.infer<typeof Service>;
+
+export const Province = z.object({
+  code: z.string().regex(/^\d{2}$/),
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+});
+export type Province = z.infer<typeof Province>;
+
+export const District = z.object({
+  code: z.string().regex(/^\d{4}$/),
+  provinceCode: z.string().regex(/^\d{2}$/),
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+});
+export type District = z.infer<typeof District>;
+
+export const Agency = z.object({
+  /** pao-<province>, damrongdhama-<province>, district-<district>, or a local body's official code. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  type: AgencyType,
+  provinceCode: z.string().regex(/^\d{2}$/),
+  districtCode: z.string().regex(/^\d{4}$/).optional(),
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+});
+export type Agency = z.infer<typeof Agency>;
