@@ -22,10 +22,21 @@ export const RequiredDocument = z.object({
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
 
 /** Open311-compatible datatypes, so the Open311 facade can expose fields as attributes unchanged. */
-export const FieldDatatype = z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']);
+export const FieldDatatype = z.enum([
+  'string',
+  'number',
+  'datetime',
+  'text',
+  'singlevaluelist',
+  'multivaluelist',
+]);
 export type FieldDatatype = z.infer<typeof FieldDatatype>;
 
-export const FieldValue = z.object({ key: z.string().min(1), nameTh: z.string().min(1), nameEn: z.string().min(1) });
+export const FieldValue = z.object({
+  key: z.string().min(1),
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+});
 
 export const ServiceField = z.object({
   code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
@@ -80,7 +91,10 @@ export const Agency = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   type: AgencyType,
   provinceCode: z.string().regex(/^\d{2}$/),
-  districtCode: z.string().regex(/^\d{4}$/).optional(),
+  districtCode: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   nameTh: z.string().min(1),
   nameEn: z.string().min(1),
 });

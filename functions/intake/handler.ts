@@ -1,0 +1,11 @@
+import { submitRequest } from '../../shared/app/submit-request.ts';
+import { httpHandler, json, parseWith } from '../../shared/http/middleware.ts';
+import { IdempotencyKey, MAX_SUBMISSION_BYTES, SubmitRequestBody } from '../../shared/schemas/submission.ts';
+
+/** POST /v1/requests — files a citizen request. */
+export const handler = httpHandler({ jsonBody: true, maxBodyBytes: MAX_SUBMISSION_BYTES }, async (event) => {
+  const body = parseWith(SubmitRequestBody, event.body);
+  const rawKey = event.headers['idempotency-key'];
+  const idempotencyKey = rawKey === undefined ? undefined : parseWith(IdempotencyKey, rawKey);
+  return json(201, await submitRequest(body, idempotencyKey));
+});

@@ -1,0 +1,4 @@
+import { App } from 'aws-cdk-lib';
+import { buildOssApp } from './oss-app.ts';
+
+buildOssApp(new App());

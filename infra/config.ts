@@ -1,0 +1,51 @@
+import type { Node } from 'constructs';
+import { provinces as allProvinces } from '../shared/data/provinces.ts';
+import type { Province } from '../shared/schemas/catalogue.ts';
+
+/** The five PAOs that piloted OSS (DESIGN.md §1): Chon Buri, Phatthalung, Phrae, Sakon Nakhon, Suphan Buri. */
+export const PILOT_PROVINCES = ['20', '93', '54', '47', '72'] as const;
+
+/** AWS Asia Pacific (Thailand). */
+export const DEFAULT_REGION = 'ap-southeast-7';
+
+export interface OssConfig {
+  /** Environment name, e.g. `dev` or `prod`; one CDK Stage each. */
+  readonly envName: string;
+  readonly provinces: readonly Province[];
+  readonly region: string;
+  readonly account: string | undefined;
+}
+
+/**
+ * Reads the typed configuration from CDK context (`-c provinces=20,93`, `-c provinces=all`,
+ * `-c env=prod`, `-c region=...`). Fails fast on an unknown province code so a typo never
+ * deploys a half-configured nation.
+ */
+export function readConfig(node: Node): OssConfig {
+  const raw = String(node.tryGetContext('provinces') ?? PILOT_PROVINCES.join(',')).trim();
+  const provinces = parseProvinceList(raw);
+  const envName = String(node.tryGetContext('env') ?? 'dev');
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(envName)) {
+    throw new Error(`context env must be lower-case letters, digits or dashes (got "${envName}")`);
+  }
+  return {
+    envName,
+    provinces,
+    region: String(node.tryGetContext('region') ?? process.env.CDK_DEFAULT_REGION ?? DEFAULT_REGION),
+    account: node.tryGetContext('account') ?? process.env.CDK_DEFAULT_ACCOUNT,
+  };
+}
+
+export function parseProvinceList(raw: string): readonly Province[] {
+  if (raw === 'all') return allProvinces;
+  const codes = raw
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+  if (codes.length === 0) throw new Error('context provinces is empty');
+  return codes.map((code) => {
+    const province = allProvinces.find((p) => p.code === code);
+    if (!province) throw new Error(`context provinces: unknown province code "${code}"`);
+    return province;
+  });
+}

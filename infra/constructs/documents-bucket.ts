@@ -1,0 +1,40 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { DOCUMENT_PREFIXES } from '../../shared/schemas/table.ts';
+
+/**
+ * Supporting documents: private, encrypted, TLS-only, versioned. Uploads arrive by presigned
+ * POST (so browsers need CORS for POST); abandoned uploads and quarantined files expire.
+ */
+export class DocumentsBucket extends Construct {
+  readonly bucket: Bucket;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      cors: [
+        { allowedMethods: [HttpMethods.POST], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 3000 },
+      ],
+      lifecycleRules: [
+        { id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { id: 'expire-quarantine', prefix: DOCUMENT_PREFIXES.quarantine, expiration: Duration.days(30) },
+        { id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(90) },
+      ],
+    });
+    (this.bucket.node.defaultChild as CfnBucket).overrideLogicalId('DocumentsBucket');
+  }
+}

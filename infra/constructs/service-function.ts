@@ -1,0 +1,73 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** CloudFormation metadata key naming a function's source entry; the local runner imports it. */
+export const ENTRY_METADATA_KEY = 'oss:entry';
+
+export interface ServiceFunctionProps {
+  /** Folder under `functions/`; the entry is `functions/<name>/handler.ts`, export `handler`. */
+  readonly name: string;
+  readonly environment?: Record<string, string>;
+  readonly timeout?: Duration;
+  readonly memorySize?: number;
+  readonly description?: string;
+}
+
+/**
+ * One Lambda function with the project's fixed defaults: Node 24 on arm64, esbuild bundling
+ * (minified ESM with source maps), an explicit log group with retention, active tracing.
+ */
+export class ServiceFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly timeout: Duration;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    this.timeout = props.timeout ?? Duration.seconds(10);
+    const entry = `functions/${props.name}/handler.ts`;
+
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.join(projectRoot, entry),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: this.timeout,
+      description: props.description,
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        OSS_FUNCTION: props.name,
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        mainFields: ['module', 'main'],
+        // ESM bundles of CommonJS dependencies still call require(); give them one.
+        banner: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
+        metafile: false,
+      },
+    });
+    (this.fn.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA_KEY, entry);
+  }
+}

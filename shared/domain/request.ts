@@ -1,0 +1,116 @@
+import type { Service } from '../schemas/catalogue.ts';
+import type { CitizenRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
+import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
+import { KEY_PREFIX } from '../schemas/table.ts';
+import { maskCitizenId } from './citizen-id.ts';
+import { accessTokenFor, canonicalJson, keyedHash, sha256Hex } from './secure-tokens.ts';
+import { toBangkokIso } from './time.ts';
+import { addWorkingDays } from './working-days.ts';
+
+/** Statuses after which nothing more happens to a request. */
+export const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['COMPLETED', 'REJECTED', 'CANCELLED']);
+
+export const requestKey = (requestId: string) => ({ pk: `${KEY_PREFIX.request}${requestId}`, sk: 'REQUEST' });
+
+export interface NewRequestContext {
+  readonly requestId: string;
+  readonly hashKey: string;
+  readonly now: Date;
+  readonly holidays: ReadonlySet<string>;
+}
+
+/**
+ * Builds the stored item for a validated submission: the first history entry, the deadline,
+ * the citizen ID reduced to a keyed hash and a masked form, the access token reduced to its hash.
+ */
+export function createRequestItem(
+  body: SubmitRequestBody,
+  service: Service,
+  ctx: NewRequestContext,
+): { item: RequestItem; accessToken: string } {
+  const at = toBangkokIso(ctx.now);
+  const status: RequestStatus = service.requiredDocuments.length > 0 ? 'AWAITING_DOCUMENTS' : 'SUBMITTED';
+  const accessToken = accessTokenFor(ctx.hashKey, ctx.requestId);
+  const { citizenId, ...applicant } = body.applicant;
+  const item: RequestItem = {
+    ...requestKey(ctx.requestId),
+    requestId: ctx.requestId,
+    serviceCode: service.code,
+    provinceCode: body.provinceCode,
+    ...(body.districtCode !== undefined && { districtCode: body.districtCode }),
+    status,
+    applicant: {
+      ...applicant,
+      citizenIdHash: keyedHash(ctx.hashKey, `citizen-id:${citizenId}`),
+      citizenIdMasked: maskCitizenId(citizenId),
+    },
+    details: body.details ?? {},
+    ...(body.description !== undefined && { description: body.description }),
+    ...(body.location !== undefined && { location: body.location }),
+    documents: [],
+    history: [
+      {
+        at,
+        status,
+        actor: 'citizen',
+        note:
+          status === 'AWAITING_DOCUMENTS'
+            ? `Filed; waiting for ${service.requiredDocuments.length} document(s)`
+            : 'Filed',
+      },
+    ],
+    createdAt: at,
+    updatedAt: at,
+    dueAt: toBangkokIso(addWorkingDays(ctx.now, service.slaDays, ctx.holidays)),
+    version: 1,
+    tokenHash: sha256Hex(accessToken),
+    submissionHash: sha256Hex(canonicalJson(body)),
+    openProvince: body.provinceCode,
+  };
+  return { item, accessToken };
+}
+
+/** The 201 body; for an idempotent replay it is rebuilt from the stored item, unchanged. */
+export function submissionResponse(
+  item: RequestItem,
+  service: Service,
+  accessToken: string,
+): SubmitRequestResponse {
+  const firstStatus = item.history[0]?.status === 'AWAITING_DOCUMENTS' ? 'AWAITING_DOCUMENTS' : 'SUBMITTED';
+  return {
+    requestId: item.requestId,
+    accessToken,
+    status: firstStatus,
+    dueAt: item.dueAt,
+    requiredDocuments: service.requiredDocuments.map((d) => ({ ...d, contentTypes: [...d.contentTypes] })),
+  };
+}
+
+/** What the citizen may see of their own request: never the full citizen ID or any hash. */
+export function toCitizenView(item: RequestItem): CitizenRequestView {
+  return {
+    requestId: item.requestId,
+    serviceCode: item.serviceCode,
+    provinceCode: item.provinceCode,
+    ...(item.districtCode !== undefined && { districtCode: item.districtCode }),
+    status: item.status,
+    ...(item.agencyId !== undefined && { agencyId: item.agencyId }),
+    applicant: {
+      citizenId: item.applicant.citizenIdMasked,
+      firstName: item.applicant.firstName,
+      lastName: item.applicant.lastName,
+    },
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    dueAt: item.dueAt,
+    documents: item.documents.map((d) => ({
+      documentId: d.documentId,
+      type: d.type,
+      contentType: d.contentType,
+      sizeBytes: d.sizeBytes,
+      status: d.status,
+      ...(d.reason !== undefined && { reason: d.reason }),
+    })),
+    history: item.history,
+  };
+}

@@ -1,0 +1,49 @@
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+
+/** HMAC-SHA256 under the deployment's hash key: stable for lookups, useless without the key. */
+export function keyedHash(key: string, value: string): string {
+  return createHmac('sha256', key).update(value).digest('hex');
+}
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * A request id. With an Idempotency-Key it is derived from the key (keyed, so ids cannot be
+ * predicted from keys), which lets one conditional put both create the request and detect a
+ * replay: no separate idempotency record, one write per submission.
+ */
+export function newRequestId(key: string, idempotencyKey?: string): string {
+  if (idempotencyKey === undefined) return randomUUID();
+  const h = createHmac('sha256', key).update(`idempotency:${idempotencyKey}`).digest('hex');
+  // Format as an RFC 9562 version-8 (custom) UUID so every id has one shape.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((Number.parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The citizen's bearer token for one request, derived from the request id under the key so an
+ * idempotent replay can hand back the same token although only its hash is stored.
+ */
+export function accessTokenFor(key: string, requestId: string): string {
+  return createHmac('sha256', key).update(`access-token:${requestId}`).digest('base64url');
+}
+
+/** Constant-time check of a presented token against the stored SHA-256 hash. */
+export function tokenMatches(presented: string, storedHash: string): boolean {
+  const a = Buffer.from(sha256Hex(presented), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** JSON with object keys sorted, so equal submissions hash equally whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

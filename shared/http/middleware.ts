@@ -1,0 +1,119 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { AppError, type Issue, unauthorized, validationFailed } from '../domain/errors.ts';
+
+export type HttpEvent = Omit<APIGatewayProxyEvent, 'body'> & { body: unknown };
+export type HttpResult = APIGatewayProxyResult;
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode,
+    headers: { ...JSON_HEADERS, 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function errorBody(code: string, message: string, issues?: readonly Issue[]) {
+  return { error: { code, message, ...(issues && issues.length > 0 && { issues }) } };
+}
+
+/** Refuses bodies over `maxBytes` before anything parses them. */
+const bodyLimit = (maxBytes: number): MiddlewareObj<HttpEvent, HttpResult> => ({
+  before: ({ event }) => {
+    const body = event.body;
+    if (
+      typeof body === 'string' &&
+      Buffer.byteLength(body, event.isBase64Encoded ? 'base64' : 'utf8') > maxBytes
+    ) {
+      throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
+    }
+  },
+});
+
+/** Treats an absent or blank body as malformed JSON rather than letting the parser guess. */
+const requireBody = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+  before: ({ event }) => {
+    if (event.body === null || event.body === undefined || event.body === '') {
+      throw new AppError(400, 'MALFORMED_JSON', 'The request body must be a JSON document.');
+    }
+  },
+});
+
+interface HttpErrorLike {
+  statusCode?: number;
+  expose?: boolean;
+  message?: string;
+}
+
+/**
+ * Turns every failure into the error shape of DESIGN.md §4. Caller errors keep their status;
+ * anything unexpected is logged and answered with a bare 500 — never a stack or an AWS error.
+ */
+const errorResponses = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+  onError: (request) => {
+    const error = request.error as (Error & HttpErrorLike) | null;
+    if (error instanceof AppError) {
+      request.response = json(error.status, errorBody(error.code, error.message, error.issues));
+      return;
+    }
+    const status = error?.statusCode;
+    if (status === 422 || status === 400) {
+      request.response = json(400, errorBody('MALFORMED_JSON', 'The request body is not valid JSON.'));
+      return;
+    }
+    if (status === 415) {
+      request.response = json(
+        415,
+        errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with Content-Type: application/json.'),
+      );
+      return;
+    }
+    console.error(
+      JSON.stringify({ level: 'ERROR', message: 'unhandled error', error: String(error?.stack ?? error) }),
+    );
+    request.response = json(
+      500,
+      errorBody('INTERNAL', 'Something went wrong on our side. Please try again.'),
+    );
+  },
+});
+
+export interface HttpHandlerOptions {
+  /** Parse the body as JSON (415 for another content type, 400 MALFORMED_JSON when it is not JSON). */
+  readonly jsonBody?: boolean;
+  readonly maxBodyBytes?: number;
+}
+
+/** The middy chain every HTTP function uses: normalised headers, body limit and parsing, error shape. */
+export function httpHandler(
+  options: HttpHandlerOptions,
+  fn: (event: HttpEvent, context: Context) => Promise<HttpResult>,
+) {
+  const chain = middy<HttpEvent, HttpResult>()
+    .use(httpHeaderNormalizer())
+    .use(bodyLimit(options.maxBodyBytes ?? 64 * 1024))
+    .use(errorResponses());
+  if (options.jsonBody) chain.use(requireBody()).use(httpJsonBodyParser({ disableContentTypeError: false }));
+  return chain.handler(fn);
+}
+
+/** Validates with a zod schema, turning its issues into `{path, message}` pairs. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw validationFailed(
+    result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })),
+  );
+}
+
+/** The bearer token of an already-normalised `authorization` header, or 401. */
+export function bearerToken(event: HttpEvent): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(event.headers.authorization ?? '');
+  if (!match?.[1]) throw unauthorized();
+  return match[1];
+}

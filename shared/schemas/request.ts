@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ContentType } from './catalogue.ts';
+
+/** DESIGN.md §5 lifecycle. */
+export const RequestStatus = z.enum([
+  'AWAITING_DOCUMENTS',
+  'SUBMITTED',
+  'ROUTED',
+  'IN_PROGRESS',
+  'NEEDS_INFO',
+  'COMPLETED',
+  'REJECTED',
+  'CANCELLED',
+]);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** Who did something: the citizen, an agency (by id), or the system (router, sweeper…). */
+export const Actor = z.string().regex(/^(citizen|system:[a-z-]+|agency:[a-z0-9-]+)$/);
+
+export const HistoryEntry = z.object({
+  at: IsoDateTime,
+  status: RequestStatus,
+  actor: Actor,
+  note: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const DocumentStatus = z.enum(['PENDING_UPLOAD', 'VERIFIED', 'REJECTED']);
+export type DocumentStatus = z.infer<typeof DocumentStatus>;
+
+export const DocumentRecord = z.object({
+  documentId: z.string(),
+  type: z.string(),
+  contentType: ContentType,
+  sizeBytes: z.number().int().positive(),
+  status: DocumentStatus,
+  reason: z.string().optional(),
+  key: z.string(),
+  createdAt: IsoDateTime,
+  verifiedAt: IsoDateTime.optional(),
+});
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+export const Location = z.object({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  address: z.string().trim().min(1).max(500).optional(),
+});
+export type Location = z.infer<typeof Location>;
+
+export const DetailValue = z.union([z.string(), z.number(), z.array(z.string())]);
+export type DetailValue = z.infer<typeof DetailValue>;
+
+/** The applicant as stored: the citizen ID only as a keyed hash and a masked form. */
+export const StoredApplicant = z.object({
+  citizenIdHash: z.string(),
+  citizenIdMasked: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+});
+export type StoredApplicant = z.infer<typeof StoredApplicant>;
+
+/** The request entity as stored in the requests table: one item, history inside. */
+export const RequestItem = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  requestId: z.string(),
+  serviceCode: z.string(),
+  provinceCode: z.string(),
+  districtCode: z.string().optional(),
+  status: RequestStatus,
+  agencyId: z.string().optional(),
+  applicant: StoredApplicant,
+  details: z.record(z.string(), DetailValue),
+  description: z.string().optional(),
+  location: Location.optional(),
+  documents: z.array(DocumentRecord),
+  history: z.array(HistoryEntry).min(1),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  dueAt: IsoDateTime,
+  /** Optimistic-concurrency counter: every transition is conditional on it. */
+  version: z.number().int().nonnegative(),
+  /** SHA-256 of the citizen's access token; the token itself is never stored. */
+  tokenHash: z.string(),
+  /** SHA-256 of the canonical submission, to tell an idempotent replay from key reuse. */
+  submissionHash: z.string(),
+  /** Present while unfinished: feeds the `openByDeadline` index. */
+  openProvince: z.string().optional(),
+});
+export type RequestItem = z.infer<typeof RequestItem>;
+
+/** What the citizen sees (DESIGN.md §4 GET /v1/requests/{id}). */
+export const CitizenDocumentView = z.object({
+  documentId: z.string(),
+  type: z.string(),
+  contentType: ContentType,
+  sizeBytes: z.number(),
+  status: DocumentStatus,
+  reason: z.string().optional(),
+});
+
+export const CitizenRequestView = z.object({
+  requestId: z.string(),
+  serviceCode: z.string(),
+  provinceCode: z.string(),
+  districtCode: z.string().optional(),
+  status: RequestStatus,
+  agencyId: z.string().optional(),
+  applicant: z.object({ citizenId: z.string(), firstName: z.string(), lastName: z.string() }),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  dueAt: IsoDateTime,
+  documents: z.array(CitizenDocumentView),
+  history: z.array(HistoryEntry),
+});
+export type CitizenRequestView = z.infer<typeof CitizenRequestView>;

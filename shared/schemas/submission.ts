@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isValidCitizenId, normaliseCitizenId } from '../domain/citizen-id.ts';
+import { DetailValue, Location } from './request.ts';
+
+/** Largest accepted JSON body for a submission; API Gateway allows far more, we need far less. */
+export const MAX_SUBMISSION_BYTES = 32 * 1024;
+
+export const Applicant = z
+  .object({
+    citizenId: z
+      .string()
+      .transform(normaliseCitizenId)
+      .refine(isValidCitizenId, 'must be a 13-digit Thai citizen ID with a valid check digit'),
+    firstName: z.string().trim().min(1).max(100),
+    lastName: z.string().trim().min(1).max(100),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 -]{7,18}[0-9]$/, 'must be a phone number')
+      .optional(),
+    email: z.email().max(254).optional(),
+  })
+  .strict();
+
+/** Body of `POST /v1/requests` (DESIGN.md §4). Catalogue-dependent rules live in the domain. */
+export const SubmitRequestBody = z
+  .object({
+    serviceCode: z.string().min(1).max(64),
+    provinceCode: z.string().regex(/^\d{2}$/, 'must be a 2-digit province code'),
+    districtCode: z
+      .string()
+      .regex(/^\d{4}$/, 'must be a 4-digit district code')
+      .optional(),
+    applicant: Applicant,
+    details: z.record(z.string().max(64), DetailValue).optional(),
+    description: z.string().trim().max(4000).optional(),
+    location: Location.optional(),
+  })
+  .strict();
+export type SubmitRequestBody = z.infer<typeof SubmitRequestBody>;
+
+export const SubmitRequestResponse = z.object({
+  requestId: z.string(),
+  accessToken: z.string(),
+  status: z.enum(['AWAITING_DOCUMENTS', 'SUBMITTED']),
+  dueAt: z.string(),
+  requiredDocuments: z.array(
+    z.object({
+      type: z.string(),
+      nameTh: z.string(),
+      nameEn: z.string(),
+      contentTypes: z.array(z.string()),
+      maxBytes: z.number(),
+    }),
+  ),
+});
+export type SubmitRequestResponse = z.infer<typeof SubmitRequestResponse>;
+
+/** Idempotency-Key header: printable ASCII, 8–128 chars (UUIDs fit). */
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,128}$/, 'must be 8–128 printable ASCII characters');
