@@ -106,9 +106,15 @@ export function httpHandler(
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw validationFailed(
-    result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })),
-  );
+  const issues = result.error.issues.flatMap((i) => {
+    const at = i.path.map(String);
+    // Name each unexpected field at its own path rather than one issue at the parent.
+    if (i.code === 'unrecognized_keys') {
+      return i.keys.map((k) => ({ path: [...at, k].join('.'), message: 'is not an accepted field' }));
+    }
+    return [{ path: at.join('.') || '(body)', message: i.message }];
+  });
+  throw validationFailed(issues);
 }
 
 /** The bearer token of an already-normalised `authorization` header, or 401. */

@@ -1,0 +1,111 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { parseProvinceList } from '../../infra/config.ts';
+import { synthStage } from '../support/synth.ts';
+
+const { stage, stateful, api } = synthStage();
+
+describe('stateful stack', () => {
+  it('keeps the requests table under a fixed logical ID with pk/sk keys and both indexes', () => {
+    const tables = stateful.findResources('AWS::DynamoDB::Table');
+    expect(Object.keys(tables)).toEqual(['RequestsTable']);
+    stateful.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        GlobalSecondaryIndexes: [
+          Match.objectLike({ IndexName: 'byAgency' }),
+          Match.objectLike({ IndexName: 'openByDeadline', Projection: { ProjectionType: 'KEYS_ONLY' } }),
+        ],
+      }),
+    });
+  });
+
+  it('keeps the documents bucket private, encrypted, versioned and TLS-only', () => {
+    expect(Object.keys(stateful.findResources('AWS::S3::Bucket'))).toEqual(['DocumentsBucket']);
+    stateful.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+        CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['POST'] })] },
+      }),
+    });
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('API stack', () => {
+  it('runs every function on Node 24, arm64, with tracing, JSON logs and a log group with retention', () => {
+    const functions = Object.values(api.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThanOrEqual(3);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.LoggingConfig.LogFormat).toBe('JSON');
+      expect(fn.Metadata['oss:entry']).toMatch(/^functions\/[a-z-]+\/handler\.ts$/);
+    }
+    for (const lg of Object.values(api.findResources('AWS::Logs::LogGroup'))) {
+      expect(lg.Properties.RetentionInDays).toBeGreaterThan(0);
+    }
+  });
+
+  it('declares the routes of DESIGN.md §4 as Lambda proxy integrations', () => {
+    const resources = api.findResources('AWS::ApiGateway::Resource');
+    const parts = Object.values(resources).map((r) => r.Properties.PathPart);
+    expect(parts).toEqual(expect.arrayContaining(['health', 'v1', 'provinces', 'services', '{code}', 'requests', '{id}']));
+    const methods = Object.values(api.findResources('AWS::ApiGateway::Method'));
+    expect(methods.map((m) => m.Properties.HttpMethod).sort()).toEqual(['GET', 'GET', 'GET', 'GET', 'GET', 'POST']);
+    for (const m of methods) expect(m.Properties.Integration.Type).toBe('AWS_PROXY');
+  });
+
+  it('gives the intake function write access to the table only through grants, no wildcard actions', () => {
+    const policies = Object.values(api.findResources('AWS::IAM::Policy'));
+    const actions = policies.flatMap((p) =>
+      p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()),
+    );
+    expect(actions).toContain('dynamodb:PutItem');
+    expect(actions.filter((a: string) => a === '*' || a.endsWith(':*'))).toEqual([]);
+  });
+
+  it('throttles the stage and writes access logs', () => {
+    api.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'v1',
+      MethodSettings: Match.arrayWith([Match.objectLike({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 })]),
+      AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+});
+
+describe('configuration', () => {
+  it('defaults to the five pilot provinces and refuses unknown codes', () => {
+    expect(stage.node.tryGetContext('provinces')).toBeUndefined();
+    expect(parseProvinceList('20,93').map((p) => p.code)).toEqual(['20', '93']);
+    expect(parseProvinceList('all')).toHaveLength(77);
+    expect(() => parseProvinceList('20,00')).toThrow(/unknown province code "00"/);
+    expect(() => parseProvinceList(' , ')).toThrow(/empty/);
+  });
+});
