@@ -26,6 +26,7 @@ export class OssStage extends Stage {
       table: this.stateful.table,
       bucket: this.stateful.bucket,
       hashKey: this.stateful.hashKey,
+      documentEvents: this.stateful.documentEvents.queue,
     });
     Tags.of(this).add('oss:env', props.config.envName);
   }

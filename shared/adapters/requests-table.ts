@@ -35,3 +35,24 @@ export async function getRequest(requestId: string): Promise<RequestItem | undef
   );
   return result.Item as RequestItem | undefined;
 }
+
+/**
+ * Replaces a request with its next state only if nobody changed it since it was read
+ * (optimistic concurrency on `version`): the loser of a race gets false, never a lost update.
+ */
+export async function replaceRequest(next: RequestItem, expectedVersion: number): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: table(),
+        Item: next,
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

@@ -1,4 +1,6 @@
-import type { RequestStatus } from '../schemas/request.ts';
+import type { RequestItem, RequestStatus } from '../schemas/request.ts';
+import { AppError } from './errors.ts';
+import { toBangkokIso } from './time.ts';
 
 /** Everything that can happen to a request, and who may do it. */
 export type LifecycleAction =
@@ -38,4 +40,45 @@ export const TRANSITIONS: Readonly<Record<LifecycleAction, Transition>> = {
 export function nextStatus(current: RequestStatus, action: LifecycleAction): RequestStatus | undefined {
   const t = TRANSITIONS[action];
   return t.from.includes(current) ? t.to : undefined;
+}
+
+/** Statuses after which nothing more happens to a request. */
+export const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['COMPLETED', 'REJECTED', 'CANCELLED']);
+
+export interface TransitionInput {
+  readonly action: LifecycleAction;
+  readonly actor: string;
+  readonly now: Date;
+  readonly note?: string;
+}
+
+/**
+ * The item after `action`, or a 409 when the lifecycle does not allow it: status moved, the
+ * history entry appended, version bumped, and the index attributes kept in step (an agency's
+ * list by status; the open-by-deadline index loses finished requests).
+ */
+export function applyTransition(
+  item: RequestItem,
+  input: TransitionInput,
+  changes: Partial<Pick<RequestItem, 'agencyId' | 'documents'>> = {},
+): RequestItem {
+  const to = nextStatus(item.status, input.action);
+  if (!to) {
+    throw new AppError(409, 'INVALID_TRANSITION', `Cannot ${input.action} a request that is ${item.status}.`);
+  }
+  const at = toBangkokIso(input.now);
+  const next: RequestItem = {
+    ...item,
+    ...changes,
+    status: to,
+    updatedAt: at,
+    version: item.version + 1,
+    history: [
+      ...item.history,
+      { at, status: to, actor: input.actor, ...(input.note && { note: input.note }) },
+    ],
+  };
+  if (FINAL_STATUSES.has(to)) delete next.openProvince;
+  if (next.agencyId) next.agencyStatusAt = `${to}#${at}`;
+  return next;
 }

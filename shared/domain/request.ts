@@ -7,9 +7,6 @@ import { accessTokenFor, canonicalJson, keyedHash, sha256Hex } from './secure-to
 import { toBangkokIso } from './time.ts';
 import { addWorkingDays } from './working-days.ts';
 
-/** Statuses after which nothing more happens to a request. */
-export const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['COMPLETED', 'REJECTED', 'CANCELLED']);
-
 export const requestKey = (requestId: string) => ({ pk: `${KEY_PREFIX.request}${requestId}`, sk: 'REQUEST' });
 
 export interface NewRequestContext {

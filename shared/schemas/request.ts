@@ -91,6 +91,8 @@ export const RequestItem = z.object({
   submissionHash: z.string(),
   /** Present while unfinished: feeds the `openByDeadline` index. */
   openProvince: z.string().optional(),
+  /** `<status>#<updatedAt>` while assigned to an agency: sort key of the `byAgency` index. */
+  agencyStatusAt: z.string().optional(),
 });
 export type RequestItem = z.infer<typeof RequestItem>;
 

@@ -3,8 +3,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BAD_CHECK_DIGIT_ID, VALID_CITIZEN_ID } from '../support/citizen-ids.ts';
 import { apiEvent, jsonHeaders, lambdaContext } from '../support/api-event.ts';
+import { BAD_CHECK_DIGIT_ID, VALID_CITIZEN_ID } from '../support/citizen-ids.ts';
 
 process.env.REQUESTS_TABLE_NAME = 'requests-test';
 process.env.HASH_KEY_SECRET_ID = 'hash-key';
@@ -57,7 +57,10 @@ describe('POST /v1/requests (intake handler)', () => {
     const input = puts[0]?.args[0].input;
     expect(input?.TableName).toBe('requests-test');
     expect(input?.ConditionExpression).toBe('attribute_not_exists(pk)');
-    const item = input?.Item as Record<string, unknown> & { applicant: Record<string, string>; history: unknown[] };
+    const item = input?.Item as Record<string, unknown> & {
+      applicant: Record<string, string>;
+      history: unknown[];
+    };
     expect(item.pk).toBe(`REQUEST#${body.requestId}`);
     expect(item.history).toHaveLength(1);
     // Neither the citizen ID nor the token is stored in the clear.
@@ -69,7 +72,12 @@ describe('POST /v1/requests (intake handler)', () => {
   });
 
   it('asks for documents when the service needs them', async () => {
-    const res = await post({ ...complaint, serviceCode: 'house-number', districtCode: '2001', details: undefined });
+    const res = await post({
+      ...complaint,
+      serviceCode: 'house-number',
+      districtCode: '2001',
+      details: undefined,
+    });
     const body = parse(res);
     if (res.statusCode !== 201) throw new Error(res.body);
     expect(body.status).toBe('AWAITING_DOCUMENTS');
@@ -91,7 +99,10 @@ describe('POST /v1/requests (intake handler)', () => {
       { path: 'applicant.citizenId', message: 'must be a 13-digit Thai citizen ID with a valid check digit' },
     ]);
     const res2 = await post({ ...complaint, serviceCode: 'no-such-service', provinceCode: '99' });
-    expect(parse(res2).error.issues.map((i: { path: string }) => i.path)).toEqual(['serviceCode', 'provinceCode']);
+    expect(parse(res2).error.issues.map((i: { path: string }) => i.path)).toEqual([
+      'serviceCode',
+      'provinceCode',
+    ]);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 
@@ -118,7 +129,11 @@ describe('POST /v1/requests (intake handler)', () => {
   });
 
   it('refuses unknown top-level fields and wrong types', async () => {
-    const res = await post({ ...complaint, applicant: { ...complaint.applicant, firstName: 5 }, extra: true });
+    const res = await post({
+      ...complaint,
+      applicant: { ...complaint.applicant, firstName: 5 },
+      extra: true,
+    });
     const paths = parse(res).error.issues.map((i: { path: string }) => i.path);
     expect(paths).toContain('applicant.firstName');
     expect(paths).toContain('extra');
@@ -134,7 +149,10 @@ describe('POST /v1/requests (intake handler)', () => {
     expect(replay.statusCode).toBe(201);
     expect(parse(replay)).toEqual(first);
 
-    const reused = await post({ ...complaint, description: 'another' }, { 'Idempotency-Key': 'same-key-123' });
+    const reused = await post(
+      { ...complaint, description: 'another' },
+      { 'Idempotency-Key': 'same-key-123' },
+    );
     expect(reused.statusCode).toBe(409);
     expect(parse(reused).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });

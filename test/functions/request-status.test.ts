@@ -49,7 +49,9 @@ describe('GET /v1/requests/{id} (request-status handler)', () => {
     const view = JSON.parse(res.body);
     expect(view.requestId).toBe(requestId);
     expect(view.status).toBe('SUBMITTED');
-    expect(view.history).toEqual([{ at: '2026-11-23T10:00:00.000+07:00', status: 'SUBMITTED', actor: 'citizen', note: 'Filed' }]);
+    expect(view.history).toEqual([
+      { at: '2026-11-23T10:00:00.000+07:00', status: 'SUBMITTED', actor: 'citizen', note: 'Filed' },
+    ]);
     expect(view.applicant.citizenId).toBe('x-xxxx-xxxx0-70-8');
     expect(res.body).not.toContain(VALID_CITIZEN_ID);
     expect(res.body).not.toContain('tokenHash');

@@ -76,9 +76,18 @@ describe('API stack', () => {
   it('declares the routes of DESIGN.md §4 as Lambda proxy integrations', () => {
     const resources = api.findResources('AWS::ApiGateway::Resource');
     const parts = Object.values(resources).map((r) => r.Properties.PathPart);
-    expect(parts).toEqual(expect.arrayContaining(['health', 'v1', 'provinces', 'services', '{code}', 'requests', '{id}']));
+    expect(parts).toEqual(
+      expect.arrayContaining(['health', 'v1', 'provinces', 'services', '{code}', 'requests', '{id}']),
+    );
     const methods = Object.values(api.findResources('AWS::ApiGateway::Method'));
-    expect(methods.map((m) => m.Properties.HttpMethod).sort()).toEqual(['GET', 'GET', 'GET', 'GET', 'GET', 'POST']);
+    expect(methods.map((m) => m.Properties.HttpMethod).sort()).toEqual([
+      'GET',
+      'GET',
+      'GET',
+      'GET',
+      'GET',
+      'POST',
+    ]);
     for (const m of methods) expect(m.Properties.Integration.Type).toBe('AWS_PROXY');
   });
 
@@ -94,7 +103,9 @@ describe('API stack', () => {
   it('throttles the stage and writes access logs', () => {
     api.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'v1',
-      MethodSettings: Match.arrayWith([Match.objectLike({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 })]),
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 }),
+      ]),
       AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
     });
   });

@@ -1,0 +1,30 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { parser } from '@aws-lambda-powertools/batch/parser';
+import type { ParsedRecord } from '@aws-lambda-powertools/batch/types';
+import middy from '@middy/core';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { verifyUploadedDocument } from '../../shared/app/documents.ts';
+import { S3NotificationBody } from '../../shared/schemas/events.ts';
+
+const processor = new BatchProcessor(EventType.SQS, {
+  parser,
+  innerSchema: S3NotificationBody,
+  transformer: 'json',
+});
+
+/** One queued S3 notification: verify each uploaded object it names. A throw fails only this message. */
+async function verifyNotification(record: ParsedRecord<SQSRecord, S3NotificationBody>) {
+  const body: S3NotificationBody = record.body;
+  if (!('Records' in body)) return; // s3:TestEvent
+  for (const r of body.Records) {
+    if (!r.eventName.startsWith('ObjectCreated:')) continue;
+    // S3 URL-encodes keys in events, with '+' for spaces.
+    const outcome = await verifyUploadedDocument(decodeURIComponent(r.s3.object.key.replace(/\+/g, ' ')));
+    console.log(JSON.stringify({ level: 'INFO', message: 'document verified', ...outcome }));
+  }
+}
+
+/** SQS (S3 ObjectCreated notifications) → document verification, with partial batch responses. */
+export const handler = middy(async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, verifyNotification, processor, { context }),
+);

@@ -1,0 +1,10 @@
+import { startDocumentUpload } from '../../shared/app/documents.ts';
+import { bearerToken, httpHandler, json, parseWith } from '../../shared/http/middleware.ts';
+import { StartUploadBody } from './schema.ts';
+
+/** POST /v1/requests/{id}/documents — a presigned POST for one supporting document. */
+export const handler = httpHandler({ jsonBody: true, maxBodyBytes: 4096 }, async (event) => {
+  const token = bearerToken(event);
+  const body = parseWith(StartUploadBody, event.body);
+  return json(201, await startDocumentUpload(event.pathParameters?.id ?? '', token, body));
+});

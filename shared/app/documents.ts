@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { inspectObject, presignUpload, quarantineObject } from '../adapters/documents-bucket.ts';
+import { getRequest, replaceRequest } from '../adapters/requests-table.ts';
+import {
+  allRequiredVerified,
+  checkDocumentUpload,
+  type DocumentUploadRequest,
+  documentKey,
+  judgeUpload,
+  parseDocumentKey,
+  quarantineKey,
+  UPLOAD_EXPIRES_SECONDS,
+  withPendingDocument,
+} from '../domain/documents.ts';
+import { AppError } from '../domain/errors.ts';
+import { applyTransition } from '../domain/lifecycle.ts';
+import { toBangkokIso } from '../domain/time.ts';
+import type { DocumentRecord, RequestItem } from '../schemas/request.ts';
+import { loadOwnRequest } from './read-request.ts';
+import { referenceData } from './reference.ts';
+
+const serviceOf = (item: RequestItem) => {
+  const service = referenceData.serviceByCode(item.serviceCode);
+  if (!service) throw new Error(`request ${item.requestId} has unknown service ${item.serviceCode}`);
+  return service;
+};
+
+/**
+ * Opens an upload slot: records the document as PENDING_UPLOAD (one conditional write) and
+ * returns a presigned POST pinned to its key, content type and size limit.
+ */
+export async function startDocumentUpload(
+  requestId: string,
+  accessToken: string,
+  upload: DocumentUploadRequest,
+  now = new Date(),
+) {
+  const item = await loadOwnRequest(requestId, accessToken);
+  const spec = checkDocumentUpload(item, serviceOf(item), upload);
+  const documentId = randomUUID();
+  const key = documentKey(requestId, documentId);
+  const doc: DocumentRecord = {
+    documentId,
+    type: spec.type,
+    contentType: upload.contentType as DocumentRecord['contentType'],
+    sizeBytes: upload.sizeBytes,
+    status: 'PENDING_UPLOAD',
+    key,
+    createdAt: toBangkokIso(now),
+  };
+  const presigned = await presignUpload({
+    key,
+    contentType: doc.contentType,
+    maxBytes: spec.maxBytes,
+    expiresSeconds: UPLOAD_EXPIRES_SECONDS,
+  });
+  const next = {
+    ...item,
+    documents: withPendingDocument(item.documents, doc),
+    version: item.version + 1,
+    updatedAt: toBangkokIso(now),
+  };
+  if (!(await replaceRequest(next, item.version))) {
+    throw new AppError(
+      409,
+      'CONCURRENT_UPDATE',
+      'The request changed while adding the document; please retry.',
+    );
+  }
+  return {
+    documentId,
+    upload: {
+      ...presigned,
+      expiresAt: toBangkokIso(new Date(now.getTime() + UPLOAD_EXPIRES_SECONDS * 1000)),
+    },
+  };
+}
+
+export type VerificationOutcome =
+  | {
+      outcome: 'verified' | 'rejected';
+      requestId: string;
+      documentId: string;
+      submitted: boolean;
+      reason?: string;
+    }
+  | { outcome: 'unknown-key' | 'duplicate'; key: string };
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Judges an uploaded object (S3 ObjectCreated): size and magic bytes against its pending
+ * record. When the last required document is verified, the request moves AWAITING_DOCUMENTS →
+ * SUBMITTED in the same conditional write. Rejected or unknown objects go to quarantine.
+ */
+export async function verifyUploadedDocument(key: string, now = new Date()): Promise<VerificationOutcome> {
+  const ids = parseDocumentKey(key);
+  if (!ids) {
+    await quarantineObject(key, quarantineKey(key));
+    return { outcome: 'unknown-key', key };
+  }
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const item = await getRequest(ids.requestId);
+    const doc = item?.documents.find((d) => d.documentId === ids.documentId);
+    if (!item || !doc) {
+      await quarantineObject(key, quarantineKey(key));
+      return { outcome: 'unknown-key', key };
+    }
+    if (doc.status !== 'PENDING_UPLOAD') return { outcome: 'duplicate', key };
+
+    const service = serviceOf(item);
+    const spec = service.requiredDocuments.find((d) => d.type === doc.type);
+    const verdict = judgeUpload(doc, spec?.maxBytes ?? 0, await inspectObject(key));
+    const judged: DocumentRecord = {
+      ...doc,
+      status: verdict.status,
+      verifiedAt: toBangkokIso(now),
+      ...(verdict.status === 'REJECTED' && { reason: verdict.reason }),
+    };
+    const documents = item.documents.map((d) => (d.documentId === doc.documentId ? judged : d));
+    const completes =
+      verdict.status === 'VERIFIED' &&
+      item.status === 'AWAITING_DOCUMENTS' &&
+      allRequiredVerified(service, documents);
+    const next = completes
+      ? applyTransition(
+          item,
+          {
+            action: 'documents-complete',
+            actor: 'system:document-verifier',
+            now,
+            note: 'All required documents verified',
+          },
+          { documents },
+        )
+      : { ...item, documents, version: item.version + 1, updatedAt: toBangkokIso(now) };
+    if (!(await replaceRequest(next, item.version))) continue; // another document landed at once: re-read
+    if (verdict.status === 'REJECTED') await quarantineObject(key, quarantineKey(key));
+    return {
+      outcome: verdict.status === 'VERIFIED' ? 'verified' : 'rejected',
+      requestId: ids.requestId,
+      documentId: ids.documentId,
+      submitted: completes,
+      ...(verdict.status === 'REJECTED' && { reason: verdict.reason }),
+    };
+  }
+  throw new Error(`document ${key}: request kept changing; giving up after ${MAX_ATTEMPTS} attempts`);
+}

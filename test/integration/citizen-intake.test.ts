@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VALID_CITIZEN_ID, withCheckDigit } from '../support/citizen-ids.ts';
+import { http, type LocalStack, startTestStack } from '../support/local-stack.ts';
+
+let stack: LocalStack;
+let dataDir: string;
+let dispose: () => void;
+let base: string;
+
+beforeAll(async () => {
+  ({ stack, dataDir, dispose } = await startTestStack());
+  base = stack.url;
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  dispose?.();
+});
+
+const complaint = (n = 0) => ({
+  serviceCode: 'complaint',
+  provinceCode: '20',
+  applicant: {
+    citizenId: n === 0 ? VALID_CITIZEN_ID : withCheckDigit(`3${String(n).padStart(11, '0')}`),
+    firstName: 'สมชาย',
+    lastName: 'ใจดี',
+  },
+  description: `ถนนชำรุด หน้าตลาด #${n}`,
+});
+
+describe('citizen intake over HTTP on the local stack', () => {
+  it('serves health, provinces and the catalogue', async () => {
+    expect((await http(base, 'GET', '/health')).json).toEqual({ status: 'ok' });
+    const provinces = await http(base, 'GET', '/v1/provinces');
+    expect(provinces.status).toBe(200);
+    expect(provinces.json.items).toHaveLength(77);
+    expect(provinces.json.items).toContainEqual({ code: '20', nameTh: 'ชลบุรี', nameEn: 'Chon Buri' });
+    const services = await http(base, 'GET', '/v1/services');
+    const codes = services.json.items.map((s: { code: string }) => s.code);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'complaint',
+        'hotel-fee-pao',
+        'house-number',
+        'change-of-address',
+        'elderly-allowance',
+        'land-building-tax',
+        'advertising-leaflet-permit',
+        'building-permit',
+      ]),
+    );
+    const houseNumber = await http(base, 'GET', '/v1/services/house-number');
+    expect(houseNumber.json.requiredDocuments.length).toBeGreaterThan(0);
+    const unknown = await http(base, 'GET', '/v1/services/no-such-thing');
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error.code).toBe('NOT_FOUND');
+  });
+
+  it('files a request and shows it to the token holder only', async () => {
+    const created = await http(base, 'POST', '/v1/requests', { body: complaint() });
+    expect(created.status).toBe(201);
+    const { requestId, accessToken, status, dueAt } = created.json;
+    expect(status).toBe('SUBMITTED');
+    expect(dueAt).toMatch(/T16:30:00\.000\+07:00$/);
+
+    const view = await http(base, 'GET', `/v1/requests/${requestId}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(view.status).toBe(200);
+    expect(view.json.requestId).toBe(requestId);
+    expect(view.json.history).toHaveLength(1);
+    expect(view.json.history[0]).toMatchObject({ status: 'SUBMITTED', actor: 'citizen' });
+    expect(view.text).not.toContain(VALID_CITIZEN_ID);
+
+    expect((await http(base, 'GET', `/v1/requests/${requestId}`)).status).toBe(401);
+    const wrong = await http(base, 'GET', `/v1/requests/${requestId}`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(wrong.status).toBe(404);
+  });
+
+  it('answers bad input with a clear 4xx in the error shape', async () => {
+    const malformed = await http(base, 'POST', '/v1/requests', { raw: '{"serviceCode":' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.error.code).toBe('MALFORMED_JSON');
+
+    const invalid = await http(base, 'POST', '/v1/requests', {
+      body: { ...complaint(), serviceCode: 'nope', provinceCode: '00' },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error.code).toBe('VALIDATION_FAILED');
+    expect(invalid.json.error.issues.map((i: { path: string }) => i.path)).toEqual([
+      'serviceCode',
+      'provinceCode',
+    ]);
+
+    const badId = await http(base, 'POST', '/v1/requests', {
+      body: { ...complaint(), applicant: { ...complaint().applicant, citizenId: '1101700230709' } },
+    });
+    expect(badId.json.error.issues[0].path).toBe('applicant.citizenId');
+
+    const noRoute = await http(base, 'GET', '/v1/nothing-here');
+    expect(noRoute.status).toBe(404);
+    expect(noRoute.json.error.code).toBe('NOT_FOUND');
+  });
+
+  it('honours Idempotency-Key: same body → same 201 body, other body → 409', async () => {
+    const headers = { 'idempotency-key': 'it-idem-key-0001' };
+    const first = await http(base, 'POST', '/v1/requests', { body: complaint(1), headers });
+    const again = await http(base, 'POST', '/v1/requests', { body: complaint(1), headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.json).toEqual(first.json);
+    const reused = await http(base, 'POST', '/v1/requests', { body: complaint(2), headers });
+    expect(reused.status).toBe(409);
+    expect(reused.json.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('accepts 50 concurrent submissions, each stored and readable', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => http(base, 'POST', '/v1/requests', { body: complaint(100 + i) })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+    const ids = new Set(results.map((r) => r.json.requestId));
+    expect(ids.size).toBe(50);
+    const reads = await Promise.all(
+      results.map((r) =>
+        http(base, 'GET', `/v1/requests/${r.json.requestId}`, {
+          headers: { authorization: `Bearer ${r.json.accessToken}` },
+        }),
+      ),
+    );
+    expect(reads.map((r) => r.status)).toEqual(Array(50).fill(200));
+  });
+
+  it('keeps every request across a restart of the local stack', async () => {
+    const created = await http(base, 'POST', '/v1/requests', { body: complaint(999) });
+    expect(created.status).toBe(201);
+    await stack.stop();
+    ({ stack } = await startTestStack(dataDir));
+    base = stack.url;
+    const view = await http(base, 'GET', `/v1/requests/${created.json.requestId}`, {
+      headers: { authorization: `Bearer ${created.json.accessToken}` },
+    });
+    expect(view.status).toBe(200);
+    expect(view.json.requestId).toBe(created.json.requestId);
+  });
+});

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startLocalStack } from '../../infra/local/stack.ts';
+
+export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
+
+/** Starts the local stack on a random port in a fresh data folder; `dispose` removes the folder. */
+export async function startTestStack(dataDir = mkdtempSync(path.join(tmpdir(), 'oss-it-'))) {
+  const stack = await startLocalStack({ port: 0, dataDir, log: () => {} });
+  return { stack, dataDir, dispose: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+export async function http(
+  base: string,
+  method: string,
+  route: string,
+  opts: { body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+) {
+  const init: RequestInit = { method, headers: { ...opts.headers } };
+  if (opts.raw !== undefined || opts.body !== undefined) {
+    init.body = opts.raw ?? JSON.stringify(opts.body);
+    (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(`${base}${route}`, init);
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
