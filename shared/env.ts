@@ -3,6 +3,12 @@ export const ENV = {
   tableName: 'REQUESTS_TABLE_NAME',
   bucketName: 'DOCUMENTS_BUCKET_NAME',
   hashKeySecretId: 'HASH_KEY_SECRET_ID',
+  /** Deployment environment name (dev, prod): part of every routing queue's name. */
+  envName: 'OSS_ENV',
+  /** `https://sqs.<region>.<suffix>/<account>/`: queue URLs are this plus a queue name. */
+  queueUrlPrefix: 'QUEUE_URL_PREFIX',
+  /** Comma-separated province codes this deployment serves. */
+  servedProvinces: 'SERVED_PROVINCES',
 } as const;
 
 /** Reads a required environment variable, failing fast with its name when it is missing. */

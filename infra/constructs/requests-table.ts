@@ -43,6 +43,13 @@ export class RequestsTable extends Construct {
       sortKey: { name: TABLE_INDEXES.openByDeadline.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.KEYS_ONLY,
     });
+    // Every request by province and status, oldest change first: the reconciler's and dashboards' view.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE_INDEXES.byProvinceStatus.name,
+      partitionKey: { name: TABLE_INDEXES.byProvinceStatus.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_INDEXES.byProvinceStatus.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
+    });
     // The table holds every citizen's record: its logical ID must never change.
     (this.table.node.defaultChild as CfnTable).overrideLogicalId('RequestsTable');
   }

@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { requestKey } from '../domain/request.ts';
 import { ENV, requireEnv } from '../env.ts';
 import type { RequestItem } from '../schemas/request.ts';
+import { KEY_PREFIX, TABLE_INDEXES } from '../schemas/table.ts';
 
 // One client per execution environment; the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB locally.
 const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
@@ -55,4 +56,42 @@ export async function replaceRequest(next: RequestItem, expectedVersion: number)
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
+}
+
+/** An agency's requests, newest change last, optionally only those in one status. */
+export async function queryAgencyRequests(agencyId: string, status?: string, limit = 100): Promise<RequestItem[]> {
+  const { byAgency } = TABLE_INDEXES;
+  const result = await documentClient.send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: byAgency.name,
+      KeyConditionExpression: status ? '#a = :a AND begins_with(#s, :s)' : '#a = :a',
+      ExpressionAttributeNames: { '#a': byAgency.partitionKey, ...(status && { '#s': byAgency.sortKey }) },
+      ExpressionAttributeValues: { ':a': agencyId, ...(status && { ':s': `${status}#` }) },
+      Limit: limit,
+    }),
+  );
+  return (result.Items ?? []) as RequestItem[];
+}
+
+/** Ids of a province's requests in one status whose last change is before `before` (oldest first). */
+export async function queryStaleByStatus(provinceCode: string, status: string, before: string): Promise<string[]> {
+  const { byProvinceStatus } = TABLE_INDEXES;
+  const ids: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: byProvinceStatus.name,
+        KeyConditionExpression: '#p = :p AND #u < :before',
+        ExpressionAttributeNames: { '#p': byProvinceStatus.partitionKey, '#u': byProvinceStatus.sortKey },
+        ExpressionAttributeValues: { ':p': `${provinceCode}#${status}`, ':before': before },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const key of page.Items ?? []) ids.push(String(key.pk).slice(KEY_PREFIX.request.length));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return ids;
 }

@@ -16,6 +16,7 @@ import { AppError } from '../domain/errors.ts';
 import { applyTransition } from '../domain/lifecycle.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import type { DocumentRecord, RequestItem } from '../schemas/request.ts';
+import { dispatchSubmitted } from './dispatch.ts';
 import { loadOwnRequest } from './read-request.ts';
 import { referenceData } from './reference.ts';
 
@@ -135,6 +136,7 @@ export async function verifyUploadedDocument(key: string, now = new Date()): Pro
         )
       : { ...item, documents, version: item.version + 1, updatedAt: toBangkokIso(now) };
     if (!(await replaceRequest(next, item.version))) continue; // another document landed at once: re-read
+    if (completes) await dispatchSubmitted(next);
     if (verdict.status === 'REJECTED') await quarantineObject(key, quarantineKey(key));
     return {
       outcome: verdict.status === 'VERIFIED' ? 'verified' : 'rejected',

@@ -5,6 +5,7 @@ import { createRequestItem, submissionResponse } from '../domain/request.ts';
 import { accessTokenFor, canonicalJson, newRequestId, sha256Hex } from '../domain/secure-tokens.ts';
 import { checkSubmission } from '../domain/submission.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
+import { dispatchSubmitted } from './dispatch.ts';
 import { holidaySet, referenceData } from './reference.ts';
 
 /**
@@ -28,7 +29,10 @@ export async function submitRequest(
     now,
     holidays: holidaySet,
   });
-  if (await putNewRequest(item)) return submissionResponse(item, service, accessToken);
+  if (await putNewRequest(item)) {
+    if (item.status === 'SUBMITTED') await dispatchSubmitted(item);
+    return submissionResponse(item, service, accessToken);
+  }
 
   // Only a derived id can collide (random UUIDs do not), so this is an idempotent replay or key reuse.
   const existing = await getRequest(requestId);

@@ -71,6 +71,7 @@ export function applyTransition(
     ...item,
     ...changes,
     status: to,
+    provinceStatus: `${item.provinceCode}#${to}`,
     updatedAt: at,
     version: item.version + 1,
     history: [

@@ -1,5 +1,5 @@
 import type { Service } from '../schemas/catalogue.ts';
-import type { CitizenRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
+import type { AgencyRequestView, CitizenRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
 import { KEY_PREFIX } from '../schemas/table.ts';
 import { maskCitizenId } from './citizen-id.ts';
@@ -63,6 +63,7 @@ export function createRequestItem(
     tokenHash: sha256Hex(accessToken),
     submissionHash: sha256Hex(canonicalJson(body)),
     openProvince: body.provinceCode,
+    provinceStatus: `${body.provinceCode}#${status}`,
   };
   return { item, accessToken };
 }
@@ -109,5 +110,22 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
       ...(d.reason !== undefined && { reason: d.reason }),
     })),
     history: item.history,
+    ...(item.rating && { rating: item.rating }),
+  };
+}
+
+/** What the assigned agency sees. */
+export function toAgencyView(item: RequestItem): AgencyRequestView {
+  const citizen = toCitizenView(item);
+  return {
+    ...citizen,
+    applicant: {
+      ...citizen.applicant,
+      ...(item.applicant.phone && { phone: item.applicant.phone }),
+      ...(item.applicant.email && { email: item.applicant.email }),
+    },
+    details: item.details,
+    ...(item.description !== undefined && { description: item.description }),
+    ...(item.location && { location: item.location }),
   };
 }

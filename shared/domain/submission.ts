@@ -7,6 +7,8 @@ export interface ReferenceData {
   readonly serviceByCode: (code: string) => Service | undefined;
   readonly provinceByCode: (code: string) => Province | undefined;
   readonly districtByCode: (code: string) => District | undefined;
+  /** Whether this deployment serves the province (has its queues); all provinces when absent. */
+  readonly isServed?: (provinceCode: string) => boolean;
 }
 
 /**
@@ -24,6 +26,9 @@ export function checkSubmission(
 
   const province = ref.provinceByCode(body.provinceCode);
   if (!province) issues.push({ path: 'provinceCode', message: `unknown province "${body.provinceCode}"` });
+  else if (ref.isServed && !ref.isServed(province.code)) {
+    issues.push({ path: 'provinceCode', message: `province ${province.code} (${province.nameEn}) is not yet served by OSS` });
+  }
 
   if (body.districtCode !== undefined) {
     const district = ref.districtByCode(body.districtCode);

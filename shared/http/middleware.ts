@@ -35,14 +35,30 @@ const bodyLimit = (maxBytes: number): MiddlewareObj<HttpEvent, HttpResult> => ({
   },
 });
 
-/** Treats an absent or blank body as malformed JSON rather than letting the parser guess. */
-const requireBody = (): MiddlewareObj<HttpEvent, HttpResult> => ({
-  before: ({ event }) => {
-    if (event.body === null || event.body === undefined || event.body === '') {
-      throw new AppError(400, 'MALFORMED_JSON', 'The request body must be a JSON document.');
-    }
-  },
-});
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * JSON bodies for the methods that carry one: an absent or blank body is malformed JSON, the
+ * rest is middy's parser (415 for another content type, prototype-pollution guard).
+ */
+const jsonBody = (allowEmpty: boolean): MiddlewareObj<HttpEvent, HttpResult> => {
+  const parser = httpJsonBodyParser({ disableContentTypeError: false });
+  return {
+    before: async (request) => {
+      const { event } = request;
+      if (!METHODS_WITH_BODY.has(event.httpMethod)) return;
+      if (event.body === null || event.body === undefined || event.body === '') {
+        if (allowEmpty) {
+          event.body = {};
+          return;
+        }
+        throw new AppError(400, 'MALFORMED_JSON', 'The request body must be a JSON document.');
+      }
+      // biome-ignore lint/suspicious/noExplicitAny: middy's parser is typed for its own event shape
+      await parser.before?.(request as any);
+    },
+  };
+};
 
 interface HttpErrorLike {
   statusCode?: number;
@@ -87,6 +103,8 @@ export interface HttpHandlerOptions {
   /** Parse the body as JSON (415 for another content type, 400 MALFORMED_JSON when it is not JSON). */
   readonly jsonBody?: boolean;
   readonly maxBodyBytes?: number;
+  /** Treat a missing body as `{}` (for actions whose body is all optional). */
+  readonly allowEmptyBody?: boolean;
 }
 
 /** The middy chain every HTTP function uses: normalised headers, body limit and parsing, error shape. */
@@ -98,7 +116,7 @@ export function httpHandler(
     .use(httpHeaderNormalizer())
     .use(bodyLimit(options.maxBodyBytes ?? 64 * 1024))
     .use(errorResponses());
-  if (options.jsonBody) chain.use(requireBody()).use(httpJsonBodyParser({ disableContentTypeError: false }));
+  if (options.jsonBody) chain.use(jsonBody(options.allowEmptyBody ?? false));
   return chain.handler(fn);
 }
 
@@ -122,4 +140,14 @@ export function bearerToken(event: HttpEvent): string {
   const match = /^Bearer\s+(\S+)$/i.exec(event.headers.authorization ?? '');
   if (!match?.[1]) throw unauthorized();
   return match[1];
+}
+
+/**
+ * The `agency_id` claim the API Gateway authorizer verified (Cognito puts custom attributes
+ * under `custom:`). Handlers never see an unverified token.
+ */
+export function agencyClaim(event: HttpEvent): string | undefined {
+  const claims = (event.requestContext?.authorizer as { claims?: Record<string, unknown> } | null)?.claims;
+  const value = claims?.agency_id ?? claims?.['custom:agency_id'];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }

@@ -91,6 +91,9 @@ export const RequestItem = z.object({
   submissionHash: z.string(),
   /** Present while unfinished: feeds the `openByDeadline` index. */
   openProvince: z.string().optional(),
+  rating: z.lazy(() => Rating).optional(),
+  /** `<province>#<status>`: partition key of the `byProvinceStatus` index. */
+  provinceStatus: z.string(),
   /** `<status>#<updatedAt>` while assigned to an agency: sort key of the `byAgency` index. */
   agencyStatusAt: z.string().optional(),
 });
@@ -119,5 +122,30 @@ export const CitizenRequestView = z.object({
   dueAt: IsoDateTime,
   documents: z.array(CitizenDocumentView),
   history: z.array(HistoryEntry),
+  rating: z.lazy(() => Rating).optional(),
 });
 export type CitizenRequestView = z.infer<typeof CitizenRequestView>;
+
+/** A citizen's rating of a finished request. */
+export const Rating = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().optional(),
+  at: IsoDateTime,
+});
+export type Rating = z.infer<typeof Rating>;
+
+/** What the assigned agency sees: everything needed to do the work, still no full citizen ID. */
+export const AgencyRequestView = CitizenRequestView.extend({
+  applicant: z.object({
+    citizenId: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    phone: z.string().optional(),
+    email: z.string().optional(),
+  }),
+  details: z.record(z.string(), DetailValue),
+  description: z.string().optional(),
+  location: Location.optional(),
+  rating: Rating.optional(),
+});
+export type AgencyRequestView = z.infer<typeof AgencyRequestView>;

@@ -5,6 +5,7 @@
 export const TABLE_INDEXES = {
   byAgency: { name: 'byAgency', partitionKey: 'agencyId', sortKey: 'agencyStatusAt' },
   openByDeadline: { name: 'openByDeadline', partitionKey: 'openProvince', sortKey: 'dueAt' },
+  byProvinceStatus: { name: 'byProvinceStatus', partitionKey: 'provinceStatus', sortKey: 'updatedAt' },
 } as const;
 
 export const KEY_PREFIX = {

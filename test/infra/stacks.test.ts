@@ -24,6 +24,7 @@ describe('stateful stack', () => {
         GlobalSecondaryIndexes: [
           Match.objectLike({ IndexName: 'byAgency' }),
           Match.objectLike({ IndexName: 'openByDeadline', Projection: { ProjectionType: 'KEYS_ONLY' } }),
+          Match.objectLike({ IndexName: 'byProvinceStatus' }),
         ],
       }),
     });

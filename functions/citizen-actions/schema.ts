@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+export const CancelBody = z.object({ reason: z.string().trim().max(1000).optional() }).strict();
+
+export const RatingBody = z
+  .object({
+    score: z.number().int().min(1).max(5),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .strict();

@@ -1,0 +1,68 @@
+import {
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { ENV, requireEnv } from '../env.ts';
+import { agencyQueueName, intakeQueueName } from '../queues.ts';
+import type { AgencyMessage, IntakeMessage } from '../schemas/messages.ts';
+
+// One client per execution environment; locally AWS_ENDPOINT_URL_SQS points at the emulator.
+const sqs = new SQSClient({});
+
+const queueUrl = (name: string) => `${requireEnv(ENV.queueUrlPrefix)}${name}`;
+const envName = () => requireEnv(ENV.envName);
+
+export const intakeQueueUrl = (provinceCode: string) => queueUrl(intakeQueueName(envName(), provinceCode));
+export const agencyQueueUrl = (agencyId: string) => queueUrl(agencyQueueName(envName(), agencyId));
+
+/**
+ * Queues a SUBMITTED request for routing. FIFO: one message group per request, and the
+ * deduplication id names the request and its version, so a re-send within five minutes is
+ * dropped by SQS and any later one by the router's conditional write.
+ */
+export async function sendToIntake(message: IntakeMessage, version: number): Promise<void> {
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: intakeQueueUrl(message.provinceCode),
+      MessageBody: JSON.stringify(message),
+      MessageGroupId: message.requestId,
+      MessageDeduplicationId: `${message.requestId}:${version}`,
+    }),
+  );
+}
+
+export async function sendToAgency(message: AgencyMessage): Promise<void> {
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: agencyQueueUrl(message.agencyId),
+      MessageBody: JSON.stringify(message),
+      MessageGroupId: message.requestId,
+      MessageDeduplicationId: `${message.requestId}:${message.kind}:${message.version}`,
+    }),
+  );
+}
+
+export interface ReceivedMessage {
+  readonly receiptHandle: string;
+  readonly body: string;
+}
+
+/** Long-polls an agency's queue. */
+export async function receiveFromAgency(agencyId: string, max: number, waitSeconds: number): Promise<ReceivedMessage[]> {
+  const result = await sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: agencyQueueUrl(agencyId),
+      MaxNumberOfMessages: max,
+      WaitTimeSeconds: waitSeconds,
+    }),
+  );
+  return (result.Messages ?? []).flatMap((m) =>
+    m.ReceiptHandle && m.Body !== undefined ? [{ receiptHandle: m.ReceiptHandle, body: m.Body }] : [],
+  );
+}
+
+export async function deleteFromAgency(agencyId: string, receiptHandle: string): Promise<void> {
+  await sqs.send(new DeleteMessageCommand({ QueueUrl: agencyQueueUrl(agencyId), ReceiptHandle: receiptHandle }));
+}

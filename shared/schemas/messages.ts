@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Body of a message on a province's intake queue: a SUBMITTED request waiting to be routed. */
+export const IntakeMessage = z.object({
+  requestId: z.string().uuid(),
+  provinceCode: z.string().regex(/^\d{2}$/),
+});
+export type IntakeMessage = z.infer<typeof IntakeMessage>;
+
+/** Body of a message on an agency's queue: a request for that agency to pick up. */
+export const AgencyMessage = z.object({
+  requestId: z.string().uuid(),
+  agencyId: z.string(),
+  /** Why it is in the inbox: newly routed (or forwarded) work, or an overdue escalation copy. */
+  kind: z.enum(['routed', 'escalation']),
+  /** The request's version when sent; part of the deduplication id. */
+  version: z.number().int(),
+});
+export type AgencyMessage = z.infer<typeof AgencyMessage>;
