@@ -1,7 +1,9 @@
-import { Stage, type StageProps, Tags } from 'aws-cdk-lib';
+import { Aws, Fn, Stage, type StageProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { agencies } from '../shared/data/agencies.ts';
 import type { OssConfig } from './config.ts';
 import { ApiStack } from './stacks/api-stack.ts';
+import { overflowChunks, ProvinceAgenciesStack, ProvinceStack } from './stacks/province-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 
 export interface OssStageProps extends StageProps {
@@ -12,22 +14,52 @@ export interface OssStageProps extends StageProps {
 export class OssStage extends Stage {
   readonly stateful: StatefulStack;
   readonly api: ApiStack;
+  readonly provinces: ProvinceStack[] = [];
+  readonly overflow: ProvinceAgenciesStack[] = [];
 
   constructor(scope: Construct, id: string, props: OssStageProps) {
     super(scope, id, props);
-    const env = { account: props.config.account, region: props.config.region };
+    const { config } = props;
+    const env = { account: config.account, region: config.region };
+    const queueUrlPrefix = Fn.join('', ['https://sqs.', Aws.REGION, '.', Aws.URL_SUFFIX, '/', Aws.ACCOUNT_ID, '/']);
+
     this.stateful = new StatefulStack(this, 'Stateful', {
       env,
-      description: 'OSS data: requests table, documents bucket',
+      description: 'OSS data: requests table, documents bucket, agency staff user pool',
     });
     this.api = new ApiStack(this, 'Api', {
       env,
       description: 'OSS HTTP API and its functions',
-      table: this.stateful.table,
-      bucket: this.stateful.bucket,
-      hashKey: this.stateful.hashKey,
-      documentEvents: this.stateful.documentEvents.queue,
+      envName: config.envName,
+      servedProvinces: config.provinces.map((p) => p.code),
+      queueUrlPrefix,
+      stateful: this.stateful,
     });
-    Tags.of(this).add('oss:env', props.config.envName);
+
+    for (const province of config.provinces) {
+      const provinceAgencies = agencies.filter((a) => a.provinceCode === province.code);
+      const stack = new ProvinceStack(this, `Province${province.code}`, {
+        env,
+        description: `OSS routing for ${province.nameEn} (${province.code})`,
+        envName: config.envName,
+        province,
+        agencies: provinceAgencies,
+        table: this.stateful.table,
+        queueUrlPrefix,
+      });
+      this.provinces.push(stack);
+      overflowChunks(provinceAgencies).forEach((chunk, i) => {
+        this.overflow.push(
+          new ProvinceAgenciesStack(this, `Province${province.code}Agencies${i + 2}`, {
+            env,
+            description: `OSS agency queues for ${province.nameEn} (${province.code}), part ${i + 2}`,
+            envName: config.envName,
+            province,
+            agencies: chunk,
+          }),
+        );
+      });
+    }
+    Tags.of(this).add('oss:env', config.envName);
   }
 }

@@ -1,20 +1,20 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../../shared/env.ts';
+import { agencyQueueName, intakeQueueName } from '../../shared/queues.ts';
 import { OssApi } from '../constructs/api.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
-import { DOCUMENT_VERIFIER_TIMEOUT } from './stateful-stack.ts';
+import { DOCUMENT_VERIFIER_TIMEOUT, type StatefulStack } from './stateful-stack.ts';
 
 export interface ApiStackProps extends StackProps {
-  readonly table: Table;
-  readonly bucket: Bucket;
-  readonly hashKey: ISecret;
-  readonly documentEvents: Queue;
+  readonly envName: string;
+  readonly servedProvinces: readonly string[];
+  readonly queueUrlPrefix: string;
+  readonly stateful: StatefulStack;
 }
 
 /** The HTTP API and the functions behind it: stateless, safe to redeploy at any time. */
@@ -23,32 +23,49 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { table, bucket, hashKey } = props;
-    const dataEnv = { [ENV.tableName]: table.tableName, [ENV.hashKeySecretId]: hashKey.secretArn };
-    const documentsEnv = { [ENV.tableName]: table.tableName, [ENV.bucketName]: bucket.bucketName };
+    const { table, bucket, hashKey, documentEvents, agencyUsers } = props.stateful;
+    const queueEnv = {
+      [ENV.envName]: props.envName,
+      [ENV.queueUrlPrefix]: props.queueUrlPrefix,
+      [ENV.servedProvinces]: props.servedProvinces.join(','),
+    };
+    const sqsArn = (name: string) => this.formatArn({ service: 'sqs', resource: name });
+    // Routing queues have fixed names (see shared/queues.ts), so access is granted by name pattern.
+    const sendToIntake = new PolicyStatement({
+      actions: ['sqs:SendMessage'],
+      resources: [sqsArn(intakeQueueName(props.envName, '*'))],
+    });
 
     const catalog = new ServiceFunction(this, 'Catalog', {
       name: 'catalog',
       description: 'Health, provinces and the service catalogue',
       memorySize: 256,
     });
+
     const intake = new ServiceFunction(this, 'Intake', {
       name: 'intake',
       description: 'Files a citizen request',
-      environment: dataEnv,
+      environment: { [ENV.tableName]: table.tableName, [ENV.hashKeySecretId]: hashKey.secretArn, ...queueEnv },
     });
-    table.grantWriteData(intake.fn);
-    table.grantReadData(intake.fn);
+    table.grantReadWriteData(intake.fn);
     hashKey.grantRead(intake.fn);
+    intake.fn.addToRolePolicy(sendToIntake);
 
     const requestStatus = new ServiceFunction(this, 'RequestStatus', {
       name: 'request-status',
       description: "Reads a request's status for its citizen",
-      environment: dataEnv,
+      environment: { [ENV.tableName]: table.tableName },
     });
     table.grantReadData(requestStatus.fn);
-    hashKey.grantRead(requestStatus.fn);
 
+    const citizenActions = new ServiceFunction(this, 'CitizenActions', {
+      name: 'citizen-actions',
+      description: 'Cancel and rating by the citizen',
+      environment: { [ENV.tableName]: table.tableName },
+    });
+    table.grantReadWriteData(citizenActions.fn);
+
+    const documentsEnv = { [ENV.tableName]: table.tableName, [ENV.bucketName]: bucket.bucketName, ...queueEnv };
     const documents = new ServiceFunction(this, 'Documents', {
       name: 'documents',
       description: 'Presigned uploads of supporting documents',
@@ -68,15 +85,51 @@ export class ApiStack extends Stack {
     bucket.grantRead(verifier.fn, 'requests/*');
     bucket.grantDelete(verifier.fn, 'requests/*');
     bucket.grantPut(verifier.fn, 'quarantine/*');
+    verifier.fn.addToRolePolicy(sendToIntake);
     verifier.fn.addEventSource(
-      new SqsEventSource(props.documentEvents, {
-        batchSize: 10,
-        reportBatchItemFailures: true,
-        maxConcurrency: 5,
-      }),
+      new SqsEventSource(documentEvents.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),
     );
 
-    this.api = new OssApi(this, 'Http');
+    const agencyEnv = { [ENV.tableName]: table.tableName, [ENV.bucketName]: bucket.bucketName, ...queueEnv };
+    const agencyQueues = sqsArn(agencyQueueName(props.envName, '*'));
+    const agencyInbox = new ServiceFunction(this, 'AgencyInbox', {
+      name: 'agency-inbox',
+      description: "An agency's inbox (long poll of its queue) and its request lists",
+      environment: agencyEnv,
+      timeout: Duration.seconds(29),
+    });
+    table.grantReadData(agencyInbox.fn);
+    agencyInbox.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage'], resources: [agencyQueues] }),
+    );
+
+    const agencyActions = new ServiceFunction(this, 'AgencyActions', {
+      name: 'agency-actions',
+      description: 'Agency actions on a request, and links to its verified documents',
+      environment: agencyEnv,
+    });
+    table.grantReadWriteData(agencyActions.fn);
+    bucket.grantRead(agencyActions.fn, 'requests/*');
+    agencyActions.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage', 'sqs:DeleteMessage'], resources: [agencyQueues] }),
+    );
+
+    const reconciler = new ServiceFunction(this, 'Reconciler', {
+      name: 'reconciler',
+      description: 'Re-sends requests stranded between the table and the queues',
+      environment: { [ENV.tableName]: table.tableName, ...queueEnv },
+      timeout: Duration.minutes(5),
+    });
+    table.grantReadData(reconciler.fn);
+    reconciler.fn.addToRolePolicy(sendToIntake);
+    reconciler.fn.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [agencyQueues] }));
+    new Rule(this, 'ReconcileSchedule', {
+      description: 'Re-send stranded requests every five minutes',
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(reconciler.fn, { event: RuleTargetInput.fromObject({ includeRouted: false }) })],
+    });
+
+    this.api = new OssApi(this, 'Http', { agencyUsers });
     this.api.route('GET', '/health', catalog.fn);
     this.api.route('GET', '/v1/provinces', catalog.fn);
     this.api.route('GET', '/v1/services', catalog.fn);
@@ -84,5 +137,13 @@ export class ApiStack extends Stack {
     this.api.route('POST', '/v1/requests', intake.fn);
     this.api.route('GET', '/v1/requests/{id}', requestStatus.fn);
     this.api.route('POST', '/v1/requests/{id}/documents', documents.fn);
+    this.api.route('POST', '/v1/requests/{id}/cancel', citizenActions.fn);
+    this.api.route('POST', '/v1/requests/{id}/rating', citizenActions.fn);
+    this.api.route('GET', '/v1/agencies/{agencyId}/inbox', agencyInbox.fn, { agencyAuth: true });
+    this.api.route('GET', '/v1/agencies/{agencyId}/requests', agencyInbox.fn, { agencyAuth: true });
+    this.api.route('POST', '/v1/agencies/{agencyId}/requests/{id}/actions', agencyActions.fn, { agencyAuth: true });
+    this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}/documents/{documentId}', agencyActions.fn, {
+      agencyAuth: true,
+    });
   }
 }

@@ -1,12 +1,14 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { DOCUMENT_PREFIXES } from '../../shared/schemas/table.ts';
 import { DocumentsBucket } from '../constructs/documents-bucket.ts';
+import { AgencyUserPool } from '../constructs/agency-user-pool.ts';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
 import { RequestsTable } from '../constructs/requests-table.ts';
 
@@ -24,6 +26,8 @@ export class StatefulStack extends Stack {
    * this stack free of references to the stateless one, and gives retries and a DLQ.
    */
   readonly documentEvents: QueueWithDlq;
+  /** Agency staff accounts; each carries the `custom:agency_id` its tokens assert. */
+  readonly agencyUsers: UserPool;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
@@ -39,6 +43,7 @@ export class StatefulStack extends Stack {
         prefix: DOCUMENT_PREFIXES.uploads,
       },
     );
+    this.agencyUsers = new AgencyUserPool(this, 'AgencyUsers').userPool;
     this.hashKey = new Secret(this, 'HashKey', {
       description: 'OSS keyed-hash key for citizen IDs and access tokens',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
