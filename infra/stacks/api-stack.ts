@@ -141,6 +141,7 @@ export class ApiStack extends Stack {
     this.api.route('POST', '/v1/requests/{id}/rating', citizenActions.fn);
     this.api.route('GET', '/v1/agencies/{agencyId}/inbox', agencyInbox.fn, { agencyAuth: true });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests', agencyInbox.fn, { agencyAuth: true });
+    this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}', agencyInbox.fn, { agencyAuth: true });
     this.api.route('POST', '/v1/agencies/{agencyId}/requests/{id}/actions', agencyActions.fn, { agencyAuth: true });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}/documents/{documentId}', agencyActions.fn, {
       agencyAuth: true,

@@ -101,6 +101,11 @@ export async function actOnRequest(agencyId: string, requestId: string, input: A
   return toAgencyView(next);
 }
 
+/** One request assigned to the agency, in full. */
+export async function showAgencyRequest(agencyId: string, requestId: string) {
+  return toAgencyView(await loadAssigned(agencyId, requestId));
+}
+
 export async function listAgencyRequests(agencyId: string, status?: RequestStatus) {
   const items = await queryAgencyRequests(agencyId, status);
   return { items: items.map(toAgencyView) };
