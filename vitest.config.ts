@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Handler tests mock the SDK, but clients still resolve a region and credentials.
+    env: { AWS_REGION: 'ap-southeast-7', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' },
   },
 });

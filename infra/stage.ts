@@ -21,7 +21,15 @@ export class OssStage extends Stage {
     super(scope, id, props);
     const { config } = props;
     const env = { account: config.account, region: config.region };
-    const queueUrlPrefix = Fn.join('', ['https://sqs.', Aws.REGION, '.', Aws.URL_SUFFIX, '/', Aws.ACCOUNT_ID, '/']);
+    const queueUrlPrefix = Fn.join('', [
+      'https://sqs.',
+      Aws.REGION,
+      '.',
+      Aws.URL_SUFFIX,
+      '/',
+      Aws.ACCOUNT_ID,
+      '/',
+    ]);
 
     this.stateful = new StatefulStack(this, 'Stateful', {
       env,

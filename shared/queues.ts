@@ -4,7 +4,8 @@
  * documented name, and functions can address any province's or agency's queue without a
  * lookup call or an ever-growing environment.
  */
-export const intakeQueueName = (env: string, provinceCode: string) => `oss-${env}-intake-${provinceCode}.fifo`;
+export const intakeQueueName = (env: string, provinceCode: string) =>
+  `oss-${env}-intake-${provinceCode}.fifo`;
 export const agencyQueueName = (env: string, agencyId: string) => `oss-${env}-agency-${agencyId}.fifo`;
 export const deadLetterName = (queueName: string) => queueName.replace(/\.fifo$/, '-dlq.fifo');
 

@@ -3,12 +3,15 @@ import { bearerToken, httpHandler, json, parseWith } from '../../shared/http/mid
 import { CancelBody, RatingBody } from './schema.ts';
 
 /** POST /v1/requests/{id}/cancel and POST /v1/requests/{id}/rating. */
-export const handler = httpHandler({ jsonBody: true, allowEmptyBody: true, maxBodyBytes: 8 * 1024 }, async (event) => {
-  const token = bearerToken(event);
-  const id = event.pathParameters?.id ?? '';
-  if (event.resource.endsWith('/rating')) {
-    return json(201, await rateOwnRequest(id, token, parseWith(RatingBody, event.body)));
-  }
-  const { reason } = parseWith(CancelBody, event.body);
-  return json(200, await cancelOwnRequest(id, token, reason));
-});
+export const handler = httpHandler(
+  { jsonBody: true, allowEmptyBody: true, maxBodyBytes: 8 * 1024 },
+  async (event) => {
+    const token = bearerToken(event);
+    const id = event.pathParameters?.id ?? '';
+    if (event.resource.endsWith('/rating')) {
+      return json(201, await rateOwnRequest(id, token, parseWith(RatingBody, event.body)));
+    }
+    const { reason } = parseWith(CancelBody, event.body);
+    return json(200, await cancelOwnRequest(id, token, reason));
+  },
+);

@@ -9,12 +9,14 @@ const STRANDED_AFTER_SECONDS = 120;
  * Scheduled: re-sends requests the table holds as waiting but whose queue message may be lost.
  * `{"includeRouted": true}` also re-sends ROUTED ones (used when queues were emptied).
  */
-export const handler = middy(async (event: { includeRouted?: boolean; olderThanSeconds?: number } | undefined) => {
-  const result = await reconcileStranded({
-    provinces: requireEnv(ENV.servedProvinces).split(','),
-    olderThanSeconds: event?.olderThanSeconds ?? STRANDED_AFTER_SECONDS,
-    includeRouted: event?.includeRouted === true,
-  });
-  console.log(JSON.stringify({ level: 'INFO', message: 'reconciled', ...result }));
-  return result;
-});
+export const handler = middy(
+  async (event: { includeRouted?: boolean; olderThanSeconds?: number } | undefined) => {
+    const result = await reconcileStranded({
+      provinces: requireEnv(ENV.servedProvinces).split(','),
+      olderThanSeconds: event?.olderThanSeconds ?? STRANDED_AFTER_SECONDS,
+      includeRouted: event?.includeRouted === true,
+    });
+    console.log(JSON.stringify({ level: 'INFO', message: 'reconciled', ...result }));
+    return result;
+  },
+);

@@ -6,7 +6,11 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { routeQueuedRequest } from '../../shared/app/route-request.ts';
 import { IntakeMessage } from '../../shared/schemas/messages.ts';
 
-const processor = new BatchProcessor(EventType.SQS, { parser, innerSchema: IntakeMessage, transformer: 'json' });
+const processor = new BatchProcessor(EventType.SQS, {
+  parser,
+  innerSchema: IntakeMessage,
+  transformer: 'json',
+});
 
 async function routeOne(record: ParsedRecord<SQSRecord, IntakeMessage>) {
   const message: IntakeMessage = record.body;

@@ -31,7 +31,10 @@ export async function loadOrCreateIssuer(dataDir: string): Promise<LocalIssuer> 
       { mode: 0o600 },
     );
   }
-  const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
+  const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as {
+    privateJwk: JWK;
+    publicJwk: JWK;
+  };
   return {
     privateKey: (await importJWK(privateJwk, ALG)) as KeyLike,
     publicKey: (await importJWK(publicJwk, ALG)) as KeyLike,

@@ -68,7 +68,9 @@ async function api(method: string, route: string, agencyId: string, body?: unkno
   const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok) {
     const error = json.error as { code?: string; message?: string; issues?: unknown[] } | undefined;
-    throw new Error(`${res.status} ${error?.code ?? ''}: ${error?.message ?? 'request failed'}${error?.issues ? ` ${JSON.stringify(error.issues)}` : ''}`);
+    throw new Error(
+      `${res.status} ${error?.code ?? ''}: ${error?.message ?? 'request failed'}${error?.issues ? ` ${JSON.stringify(error.issues)}` : ''}`,
+    );
   }
   return json;
 }
@@ -104,7 +106,9 @@ function printRequest(v: View, receipt?: string) {
   console.log(`● ${v.requestId}`);
   console.log(`  บริการ Service   : ${serviceName(v.serviceCode)}`);
   console.log(`  สถานะ Status     : ${STATUS_TH[v.status] ?? v.status} (${v.status})`);
-  console.log(`  ผู้ยื่น Applicant : ${v.applicant.firstName} ${v.applicant.lastName} (${v.applicant.citizenId})`);
+  console.log(
+    `  ผู้ยื่น Applicant : ${v.applicant.firstName} ${v.applicant.lastName} (${v.applicant.citizenId})`,
+  );
   console.log(`  กำหนด Due        : ${v.dueAt}`);
   if (v.description) console.log(`  รายละเอียด Note  : ${v.description}`);
   if (receipt) console.log(`  receipt          : ${receipt}`);
@@ -135,7 +139,9 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
       const q = values.status ? `?status=${encodeURIComponent(values.status)}` : '';
       const { items } = (await api('GET', `${base}/requests${q}`, agencyId)) as { items: View[] };
       if (values.json) return console.log(JSON.stringify(items, null, 2));
-      console.log(`คำขอของ Requests of ${agencyId}${values.status ? ` (${values.status})` : ''}: ${items.length}`);
+      console.log(
+        `คำขอของ Requests of ${agencyId}${values.status ? ` (${values.status})` : ''}: ${items.length}`,
+      );
       for (const v of items) printRequest(v);
       return;
     }
@@ -160,9 +166,16 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
         ...(values.receipt && { receiptHandle: values.receipt }),
         ...(sub === 'forward' && { toAgencyId: need(values.to, '--to <agencyId>') }),
       };
-      const v = (await api('POST', `${base}/requests/${encodeURIComponent(id)}/actions`, agencyId, body)) as unknown as View;
+      const v = (await api(
+        'POST',
+        `${base}/requests/${encodeURIComponent(id)}/actions`,
+        agencyId,
+        body,
+      )) as unknown as View;
       if (values.json) return console.log(JSON.stringify(v, null, 2));
-      console.log(`✓ ${sub}: ${v.requestId} → ${STATUS_TH[v.status] ?? v.status} (${v.status})${v.agencyId ? ` @ ${v.agencyId}` : ''}`);
+      console.log(
+        `✓ ${sub}: ${v.requestId} → ${STATUS_TH[v.status] ?? v.status} (${v.status})${v.agencyId ? ` @ ${v.agencyId}` : ''}`,
+      );
       printHistory(v);
       return;
     }
@@ -185,9 +198,13 @@ function useLocalEndpointsIfRunning() {
 
 async function dlqCommand(sub: string | undefined) {
   useLocalEndpointsIfRunning();
-  const { approximateDepth, peekDeadLetters, redrive } = await import('../../shared/adapters/dead-letters.ts');
+  const { approximateDepth, peekDeadLetters, redrive } = await import(
+    '../../shared/adapters/dead-letters.ts'
+  );
   const region = process.env.AWS_REGION ?? 'ap-southeast-7';
-  const account = process.env.AWS_ENDPOINT_URL_SQS ? '000000000000' : need(process.env.AWS_ACCOUNT_ID, 'AWS_ACCOUNT_ID');
+  const account = process.env.AWS_ENDPOINT_URL_SQS
+    ? '000000000000'
+    : need(process.env.AWS_ACCOUNT_ID, 'AWS_ACCOUNT_ID');
   const prefix = `https://sqs.${region}.amazonaws.com/${account}/`;
   const env = values.env ?? 'dev';
   const source = values.province
@@ -217,7 +234,9 @@ async function main() {
     case 'dev-token': {
       const agencyId = need(values.agency, '--agency <agencyId>');
       const ttl = values.ttl ? Number(values.ttl) : undefined;
-      console.log(await signAgencyToken(await loadOrCreateIssuer(dataDir), agencyId, ttl ? { ttlSeconds: ttl } : {}));
+      console.log(
+        await signAgencyToken(await loadOrCreateIssuer(dataDir), agencyId, ttl ? { ttlSeconds: ttl } : {}),
+      );
       return;
     }
     case 'agency':
@@ -231,7 +250,9 @@ async function main() {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
-    console.error(`oss: ${error.message}\nusage: see the comment at the top of infra/local/cli.ts or the README`);
+    console.error(
+      `oss: ${error.message}\nusage: see the comment at the top of infra/local/cli.ts or the README`,
+    );
     process.exit(2);
   }
   console.error(`oss: ${error instanceof Error ? error.message : String(error)}`);

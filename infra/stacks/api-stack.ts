@@ -45,7 +45,11 @@ export class ApiStack extends Stack {
     const intake = new ServiceFunction(this, 'Intake', {
       name: 'intake',
       description: 'Files a citizen request',
-      environment: { [ENV.tableName]: table.tableName, [ENV.hashKeySecretId]: hashKey.secretArn, ...queueEnv },
+      environment: {
+        [ENV.tableName]: table.tableName,
+        [ENV.hashKeySecretId]: hashKey.secretArn,
+        ...queueEnv,
+      },
     });
     table.grantReadWriteData(intake.fn);
     hashKey.grantRead(intake.fn);
@@ -65,7 +69,11 @@ export class ApiStack extends Stack {
     });
     table.grantReadWriteData(citizenActions.fn);
 
-    const documentsEnv = { [ENV.tableName]: table.tableName, [ENV.bucketName]: bucket.bucketName, ...queueEnv };
+    const documentsEnv = {
+      [ENV.tableName]: table.tableName,
+      [ENV.bucketName]: bucket.bucketName,
+      ...queueEnv,
+    };
     const documents = new ServiceFunction(this, 'Documents', {
       name: 'documents',
       description: 'Presigned uploads of supporting documents',
@@ -87,7 +95,11 @@ export class ApiStack extends Stack {
     bucket.grantPut(verifier.fn, 'quarantine/*');
     verifier.fn.addToRolePolicy(sendToIntake);
     verifier.fn.addEventSource(
-      new SqsEventSource(documentEvents.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),
+      new SqsEventSource(documentEvents.queue, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxConcurrency: 5,
+      }),
     );
 
     const agencyEnv = { [ENV.tableName]: table.tableName, [ENV.bucketName]: bucket.bucketName, ...queueEnv };
@@ -100,7 +112,10 @@ export class ApiStack extends Stack {
     });
     table.grantReadData(agencyInbox.fn);
     agencyInbox.fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage'], resources: [agencyQueues] }),
+      new PolicyStatement({
+        actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage'],
+        resources: [agencyQueues],
+      }),
     );
 
     const agencyActions = new ServiceFunction(this, 'AgencyActions', {
@@ -122,11 +137,15 @@ export class ApiStack extends Stack {
     });
     table.grantReadData(reconciler.fn);
     reconciler.fn.addToRolePolicy(sendToIntake);
-    reconciler.fn.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [agencyQueues] }));
+    reconciler.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [agencyQueues] }),
+    );
     new Rule(this, 'ReconcileSchedule', {
       description: 'Re-send stranded requests every five minutes',
       schedule: Schedule.rate(Duration.minutes(5)),
-      targets: [new LambdaFunction(reconciler.fn, { event: RuleTargetInput.fromObject({ includeRouted: false }) })],
+      targets: [
+        new LambdaFunction(reconciler.fn, { event: RuleTargetInput.fromObject({ includeRouted: false }) }),
+      ],
     });
 
     this.api = new OssApi(this, 'Http', { agencyUsers });
@@ -142,7 +161,9 @@ export class ApiStack extends Stack {
     this.api.route('GET', '/v1/agencies/{agencyId}/inbox', agencyInbox.fn, { agencyAuth: true });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests', agencyInbox.fn, { agencyAuth: true });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}', agencyInbox.fn, { agencyAuth: true });
-    this.api.route('POST', '/v1/agencies/{agencyId}/requests/{id}/actions', agencyActions.fn, { agencyAuth: true });
+    this.api.route('POST', '/v1/agencies/{agencyId}/requests/{id}/actions', agencyActions.fn, {
+      agencyAuth: true,
+    });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}/documents/{documentId}', agencyActions.fn, {
       agencyAuth: true,
     });

@@ -1,14 +1,14 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { DOCUMENT_PREFIXES } from '../../shared/schemas/table.ts';
-import { DocumentsBucket } from '../constructs/documents-bucket.ts';
 import { AgencyUserPool } from '../constructs/agency-user-pool.ts';
+import { DocumentsBucket } from '../constructs/documents-bucket.ts';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
 import { RequestsTable } from '../constructs/requests-table.ts';
 

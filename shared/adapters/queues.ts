@@ -50,7 +50,11 @@ export interface ReceivedMessage {
 }
 
 /** Long-polls an agency's queue. */
-export async function receiveFromAgency(agencyId: string, max: number, waitSeconds: number): Promise<ReceivedMessage[]> {
+export async function receiveFromAgency(
+  agencyId: string,
+  max: number,
+  waitSeconds: number,
+): Promise<ReceivedMessage[]> {
   const result = await sqs.send(
     new ReceiveMessageCommand({
       QueueUrl: agencyQueueUrl(agencyId),
@@ -64,5 +68,7 @@ export async function receiveFromAgency(agencyId: string, max: number, waitSecon
 }
 
 export async function deleteFromAgency(agencyId: string, receiptHandle: string): Promise<void> {
-  await sqs.send(new DeleteMessageCommand({ QueueUrl: agencyQueueUrl(agencyId), ReceiptHandle: receiptHandle }));
+  await sqs.send(
+    new DeleteMessageCommand({ QueueUrl: agencyQueueUrl(agencyId), ReceiptHandle: receiptHandle }),
+  );
 }

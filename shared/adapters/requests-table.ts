@@ -59,7 +59,11 @@ export async function replaceRequest(next: RequestItem, expectedVersion: number)
 }
 
 /** An agency's requests, newest change last, optionally only those in one status. */
-export async function queryAgencyRequests(agencyId: string, status?: string, limit = 100): Promise<RequestItem[]> {
+export async function queryAgencyRequests(
+  agencyId: string,
+  status?: string,
+  limit = 100,
+): Promise<RequestItem[]> {
   const { byAgency } = TABLE_INDEXES;
   const result = await documentClient.send(
     new QueryCommand({
@@ -75,7 +79,11 @@ export async function queryAgencyRequests(agencyId: string, status?: string, lim
 }
 
 /** Ids of a province's requests in one status whose last change is before `before` (oldest first). */
-export async function queryStaleByStatus(provinceCode: string, status: string, before: string): Promise<string[]> {
+export async function queryStaleByStatus(
+  provinceCode: string,
+  status: string,
+  before: string,
+): Promise<string[]> {
   const { byProvinceStatus } = TABLE_INDEXES;
   const ids: string[] = [];
   let startKey: Record<string, unknown> | undefined;

@@ -10,7 +10,10 @@ import type { AgencyRequestView, RequestItem, RequestStatus } from '../schemas/r
 import { dispatchToAgency } from './dispatch.ts';
 import { agencyRegistry } from './reference.ts';
 
-export type AgencyAction = Extract<LifecycleAction, 'accept' | 'request-info' | 'resume' | 'complete' | 'reject' | 'forward'>;
+export type AgencyAction = Extract<
+  LifecycleAction,
+  'accept' | 'request-info' | 'resume' | 'complete' | 'reject' | 'forward'
+>;
 
 /** Refuses a caller whose token names another agency, or an agency that does not exist. */
 export function assertAgency(pathAgencyId: string, tokenAgencyId: string | undefined): void {
@@ -25,7 +28,8 @@ export function assertAgency(pathAgencyId: string, tokenAgencyId: string | undef
 async function loadAssigned(agencyId: string, requestId: string): Promise<RequestItem> {
   const item = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequest(requestId) : undefined;
   if (!item) throw notFound('No such request.');
-  if (item.agencyId !== agencyId) throw new AppError(403, 'FORBIDDEN', 'This request is not assigned to your agency.');
+  if (item.agencyId !== agencyId)
+    throw new AppError(403, 'FORBIDDEN', 'This request is not assigned to your agency.');
   return item;
 }
 
@@ -72,16 +76,25 @@ export interface ActionInput {
  * One agency action as one conditional write on the version read: two officers acting at once
  * cannot both win (the loser gets 409). A forward re-queues the request at the other agency.
  */
-export async function actOnRequest(agencyId: string, requestId: string, input: ActionInput, now = new Date()) {
+export async function actOnRequest(
+  agencyId: string,
+  requestId: string,
+  input: ActionInput,
+  now = new Date(),
+) {
   const item = await loadAssigned(agencyId, requestId);
   let changes: Partial<Pick<RequestItem, 'agencyId'>> = {};
   let note = input.note;
   if (input.action === 'forward') {
     const to = input.toAgencyId ? agencyRegistry.agencyById(input.toAgencyId) : undefined;
-    if (!input.toAgencyId) throw validationFailed([{ path: 'toAgencyId', message: 'is required to forward' }]);
-    if (!to) throw validationFailed([{ path: 'toAgencyId', message: `unknown agency "${input.toAgencyId}"` }]);
-    if (to.id === agencyId) throw validationFailed([{ path: 'toAgencyId', message: 'is already this agency' }]);
-    if (!input.note?.trim()) throw validationFailed([{ path: 'note', message: 'say why the request is forwarded' }]);
+    if (!input.toAgencyId)
+      throw validationFailed([{ path: 'toAgencyId', message: 'is required to forward' }]);
+    if (!to)
+      throw validationFailed([{ path: 'toAgencyId', message: `unknown agency "${input.toAgencyId}"` }]);
+    if (to.id === agencyId)
+      throw validationFailed([{ path: 'toAgencyId', message: 'is already this agency' }]);
+    if (!input.note?.trim())
+      throw validationFailed([{ path: 'note', message: 'say why the request is forwarded' }]);
     changes = { agencyId: to.id };
     note = `Forwarded to ${to.id} (${to.nameEn}): ${input.note.trim()}`;
   }
@@ -91,7 +104,11 @@ export async function actOnRequest(agencyId: string, requestId: string, input: A
     changes,
   );
   if (!(await replaceRequest(next, item.version))) {
-    throw new AppError(409, 'INVALID_TRANSITION', 'The request changed meanwhile (another officer acted first). Reload it.');
+    throw new AppError(
+      409,
+      'INVALID_TRANSITION',
+      'The request changed meanwhile (another officer acted first). Reload it.',
+    );
   }
   if (input.receiptHandle) {
     // The message has done its job; if the delete fails, the inbox drops it as stale later.

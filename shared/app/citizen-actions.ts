@@ -36,7 +36,11 @@ export async function rateOwnRequest(
 ) {
   const item = await loadOwnRequest(requestId, accessToken);
   if (item.status !== 'COMPLETED' && item.status !== 'REJECTED') {
-    throw new AppError(409, 'NOT_FINISHED', `Only a completed or rejected request can be rated; this one is ${item.status}.`);
+    throw new AppError(
+      409,
+      'NOT_FINISHED',
+      `Only a completed or rejected request can be rated; this one is ${item.status}.`,
+    );
   }
   if (item.rating) throw new AppError(409, 'ALREADY_RATED', 'This request has already been rated.');
   const at = toBangkokIso(now);

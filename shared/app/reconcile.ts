@@ -22,7 +22,9 @@ export interface ReconcileOptions {
  * request ROUTED ones to their agency. Found through the byProvinceStatus index, never a scan.
  */
 export async function reconcileStranded(options: ReconcileOptions) {
-  const cutoff = toBangkokIso(new Date((options.now ?? new Date()).getTime() - options.olderThanSeconds * 1000));
+  const cutoff = toBangkokIso(
+    new Date((options.now ?? new Date()).getTime() - options.olderThanSeconds * 1000),
+  );
   let resentToIntake = 0;
   let resentToAgency = 0;
   for (const province of options.provinces) {

@@ -1,4 +1,3 @@
-import { ENV } from '../env.ts';
 import { agencies } from '../data/agencies.ts';
 import { services } from '../data/catalogue.ts';
 import { districts } from '../data/districts.ts';
@@ -6,6 +5,7 @@ import { holidays } from '../data/holidays.ts';
 import { provinces } from '../data/provinces.ts';
 import type { AgencyRegistry } from '../domain/routing.ts';
 import type { ReferenceData } from '../domain/submission.ts';
+import { ENV } from '../env.ts';
 import type { Agency } from '../schemas/catalogue.ts';
 
 const serviceMap = new Map(services.map((s) => [s.code, s]));

@@ -42,6 +42,7 @@ export const agencies: readonly Agency[] = [
     provinceCode: d.provinceCode,
     districtCode: d.code,
     nameTh: d.provinceCode === BANGKOK ? `สำนักงานเขต${d.nameTh}` : `ที่ว่าการอำเภอ${d.nameTh}`,
-    nameEn: d.provinceCode === BANGKOK ? `${d.nameEn} District Office (Bangkok)` : `${d.nameEn} District Office`,
+    nameEn:
+      d.provinceCode === BANGKOK ? `${d.nameEn} District Office (Bangkok)` : `${d.nameEn} District Office`,
   })),
 ];

@@ -74,10 +74,20 @@ export const services: readonly Service[] = [
     requiredDocuments: [],
     fields: [
       field('hotelName', 'string', true, 'ชื่อโรงแรม', 'Hotel name', { max: 200 }),
-      field('hotelLicenceNo', 'string', true, 'เลขที่ใบอนุญาตประกอบธุรกิจโรงแรม', 'Hotel business licence number', { max: 50 }),
+      field(
+        'hotelLicenceNo',
+        'string',
+        true,
+        'เลขที่ใบอนุญาตประกอบธุรกิจโรงแรม',
+        'Hotel business licence number',
+        { max: 50 },
+      ),
       field('period', 'string', true, 'เดือนที่ยื่น (ปปปป-ดด)', 'Month declared (YYYY-MM)', { min: 7, max: 7 }),
       field('guestNights', 'number', true, 'จำนวนคืนที่มีผู้เข้าพัก', 'Guest nights', { min: 0, max: 1_000_000 }),
-      field('roomRevenueThb', 'number', true, 'ค่าเช่าห้องพัก (บาท)', 'Room revenue (THB)', { min: 0, max: 10_000_000_000 }),
+      field('roomRevenueThb', 'number', true, 'ค่าเช่าห้องพัก (บาท)', 'Room revenue (THB)', {
+        min: 0,
+        max: 10_000_000_000,
+      }),
     ],
     source: PROVISIONAL,
   },
@@ -146,7 +156,10 @@ export const services: readonly Service[] = [
     fields: [
       field('birthYear', 'number', true, 'ปีเกิด (ค.ศ.)', 'Year of birth (CE)', { min: 1900, max: 2100 }),
       field('paymentMethod', 'singlevaluelist', true, 'วิธีรับเงิน', 'Payment method', {
-        values: [value('bank-transfer', 'โอนเข้าบัญชีธนาคาร', 'Bank transfer'), value('cash', 'รับเงินสด', 'Cash')],
+        values: [
+          value('bank-transfer', 'โอนเข้าบัญชีธนาคาร', 'Bank transfer'),
+          value('cash', 'รับเงินสด', 'Cash'),
+        ],
       }),
       field('bankAccount', 'string', false, 'เลขที่บัญชีธนาคาร', 'Bank account number', { max: 20 }),
     ],
@@ -220,7 +233,10 @@ export const services: readonly Service[] = [
         ],
       }),
       field('floors', 'number', true, 'จำนวนชั้น', 'Floors', { min: 1, max: 200 }),
-      field('floorAreaSqm', 'number', true, 'พื้นที่อาคาร (ตร.ม.)', 'Floor area (m²)', { min: 1, max: 1_000_000 }),
+      field('floorAreaSqm', 'number', true, 'พื้นที่อาคาร (ตร.ม.)', 'Floor area (m²)', {
+        min: 1,
+        max: 1_000_000,
+      }),
     ],
     source: PROVISIONAL,
   },

@@ -1,5 +1,10 @@
 import type { Service } from '../schemas/catalogue.ts';
-import type { AgencyRequestView, CitizenRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
+import type {
+  AgencyRequestView,
+  CitizenRequestView,
+  RequestItem,
+  RequestStatus,
+} from '../schemas/request.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
 import { KEY_PREFIX } from '../schemas/table.ts';
 import { maskCitizenId } from './citizen-id.ts';

@@ -27,7 +27,8 @@ export function routeRequest(input: RoutingInput, registry: AgencyRegistry): Rou
   const { agencyType, provinceCode, districtCode } = input;
   const fallback = (why: string): RoutingDecision => {
     const id = `damrongdhama-${provinceCode}`;
-    if (!registry.agencyById(id)) throw new Error(`no Damrongdhama centre registered for province ${provinceCode}`);
+    if (!registry.agencyById(id))
+      throw new Error(`no Damrongdhama centre registered for province ${provinceCode}`);
     return { agencyId: id, note: `Routed to ${id}: ${why}` };
   };
   const registered = (id: string, note: string, why: string): RoutingDecision =>
@@ -35,7 +36,10 @@ export function routeRequest(input: RoutingInput, registry: AgencyRegistry): Rou
 
   switch (agencyType) {
     case 'damrongdhama':
-      return { ...fallback(''), note: `Routed to damrongdhama-${provinceCode} (provincial Damrongdhama centre)` };
+      return {
+        ...fallback(''),
+        note: `Routed to damrongdhama-${provinceCode} (provincial Damrongdhama centre)`,
+      };
     case 'pao':
       return registered(
         `pao-${provinceCode}`,

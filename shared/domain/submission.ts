@@ -27,7 +27,10 @@ export function checkSubmission(
   const province = ref.provinceByCode(body.provinceCode);
   if (!province) issues.push({ path: 'provinceCode', message: `unknown province "${body.provinceCode}"` });
   else if (ref.isServed && !ref.isServed(province.code)) {
-    issues.push({ path: 'provinceCode', message: `province ${province.code} (${province.nameEn}) is not yet served by OSS` });
+    issues.push({
+      path: 'provinceCode',
+      message: `province ${province.code} (${province.nameEn}) is not yet served by OSS`,
+    });
   }
 
   if (body.districtCode !== undefined) {

@@ -1,4 +1,10 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -57,11 +63,18 @@ const s3Notification = (key: string): SQSEvent => ({
       messageId: 'm1',
       receiptHandle: 'r1',
       body: JSON.stringify({
-        Records: [{ eventName: 'ObjectCreated:Post', s3: { bucket: { name: 'documents-test' }, object: { key } } }],
+        Records: [
+          { eventName: 'ObjectCreated:Post', s3: { bucket: { name: 'documents-test' }, object: { key } } },
+        ],
       }),
-      attributes: {} as SQSEvent['Records'][0]['attributes'],
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '1763800000000',
+        SenderId: 'AIDAEXAMPLE',
+        ApproximateFirstReceiveTimestamp: '1763800000001',
+      },
       messageAttributes: {},
-      md5OfBody: '',
+      md5OfBody: 'd41d8cd98f00b204e9800998ecf8427e',
       eventSource: 'aws:sqs',
       eventSourceARN: 'arn:aws:sqs:ap-southeast-7:000000000000:document-events',
       awsRegion: 'ap-southeast-7',
@@ -81,7 +94,10 @@ function objectIs(bytes: Buffer, size = bytes.length) {
 async function uploadSlot(contentType = spec?.contentTypes[0] ?? 'application/pdf') {
   const res = await startUpload({ type: spec?.type, contentType, sizeBytes: 1234 });
   if (res.statusCode !== 201) throw new Error(res.body);
-  return JSON.parse(res.body) as { documentId: string; upload: { url: string; fields: Record<string, string> } };
+  return JSON.parse(res.body) as {
+    documentId: string;
+    upload: { url: string; fields: Record<string, string> };
+  };
 }
 
 describe('POST /v1/requests/{id}/documents', () => {
@@ -109,7 +125,11 @@ describe('POST /v1/requests/{id}/documents', () => {
     const bad = await startUpload({ type: 'no-such-doc', contentType: 'application/pdf', sizeBytes: 10 });
     expect(bad.statusCode).toBe(400);
     expect(JSON.parse(bad.body).error.issues[0].path).toBe('type');
-    const big = await startUpload({ type: spec?.type, contentType: 'application/pdf', sizeBytes: (spec?.maxBytes ?? 0) + 1 });
+    const big = await startUpload({
+      type: spec?.type,
+      contentType: 'application/pdf',
+      sizeBytes: (spec?.maxBytes ?? 0) + 1,
+    });
     expect(JSON.parse(big.body).error.issues[0].path).toBe('sizeBytes');
     const gif = await startUpload({ type: spec?.type, contentType: 'image/gif', sizeBytes: 10 });
     expect(JSON.parse(gif.body).error.issues[0].path).toBe('contentType');
@@ -117,7 +137,10 @@ describe('POST /v1/requests/{id}/documents', () => {
   });
 
   it('answers 404 to another request’s token', async () => {
-    const res = await startUpload({ type: spec?.type, contentType: 'application/pdf', sizeBytes: 10 }, 'Bearer other');
+    const res = await startUpload(
+      { type: spec?.type, contentType: 'application/pdf', sizeBytes: 10 },
+      'Bearer other',
+    );
     expect(res.statusCode).toBe(404);
   });
 });
@@ -141,10 +164,17 @@ describe('document-verifier', () => {
     objectIs(PNG);
     await verifier(s3Notification(`requests/${requestId}/${documentId}`), lambdaContext);
     const doc = stored.documents.find((d) => d.documentId === documentId);
-    expect(doc).toMatchObject({ status: 'REJECTED', reason: 'content is image/png but was declared as application/pdf' });
+    expect(doc).toMatchObject({
+      status: 'REJECTED',
+      reason: 'content is image/png but was declared as application/pdf',
+    });
     expect(stored.status).toBe('AWAITING_DOCUMENTS');
-    expect(s3.commandCalls(CopyObjectCommand)[0]?.args[0].input.Key).toBe(`quarantine/requests/${requestId}/${documentId}`);
-    expect(s3.commandCalls(DeleteObjectCommand)[0]?.args[0].input.Key).toBe(`requests/${requestId}/${documentId}`);
+    expect(s3.commandCalls(CopyObjectCommand)[0]?.args[0].input.Key).toBe(
+      `quarantine/requests/${requestId}/${documentId}`,
+    );
+    expect(s3.commandCalls(DeleteObjectCommand)[0]?.args[0].input.Key).toBe(
+      `requests/${requestId}/${documentId}`,
+    );
   });
 
   it('rejects an oversize object', async () => {
@@ -157,7 +187,10 @@ describe('document-verifier', () => {
 
   it('quarantines an object under an unknown key without touching any request', async () => {
     objectIs(PDF);
-    await verifier(s3Notification(`requests/${requestId}/11111111-2222-4333-8444-555555555555`), lambdaContext);
+    await verifier(
+      s3Notification(`requests/${requestId}/11111111-2222-4333-8444-555555555555`),
+      lambdaContext,
+    );
     await verifier(s3Notification('requests/whatever.pdf'), lambdaContext);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
     expect(s3.commandCalls(CopyObjectCommand)).toHaveLength(2);

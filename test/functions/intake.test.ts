@@ -19,6 +19,7 @@ const complaint = {
   provinceCode: '20',
   applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'สมชาย', lastName: 'ใจดี' },
   description: 'ถนนชำรุด / damaged road',
+  details: { category: 'road', subject: 'ถนนชำรุดหน้าตลาด' },
 };
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
@@ -76,7 +77,7 @@ describe('POST /v1/requests (intake handler)', () => {
       ...complaint,
       serviceCode: 'house-number',
       districtCode: '2001',
-      details: undefined,
+      details: { buildingType: 'house' },
     });
     const body = parse(res);
     if (res.statusCode !== 201) throw new Error(res.body);

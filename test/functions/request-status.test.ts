@@ -19,6 +19,7 @@ const { item, accessToken } = createRequestItem(
     serviceCode: 'complaint',
     provinceCode: '20',
     applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'สมหญิง', lastName: 'รักดี' },
+    details: { category: 'road', subject: 'ไฟถนนดับ' },
   }),
   complaint,
   { requestId, hashKey: 'k', now: new Date('2026-11-23T03:00:00Z'), holidays: new Set() },
@@ -38,8 +39,8 @@ const get = (id: string, authorization?: string) =>
 
 beforeEach(() => {
   ddb.reset();
-  ddb.on(GetCommand, { Key: { pk: `REQUEST#${requestId}`, sk: 'REQUEST' } }).resolves({ Item: item });
   ddb.on(GetCommand).resolves({});
+  ddb.on(GetCommand, { Key: { pk: `REQUEST#${requestId}`, sk: 'REQUEST' } }).resolves({ Item: item });
 });
 
 describe('GET /v1/requests/{id} (request-status handler)', () => {

@@ -74,22 +74,40 @@ describe('API stack', () => {
     }
   });
 
-  it('declares the routes of DESIGN.md §4 as Lambda proxy integrations', () => {
+  it('declares the routes of DESIGN.md §4 as Lambda proxy integrations, agency routes behind Cognito', () => {
     const resources = api.findResources('AWS::ApiGateway::Resource');
-    const parts = Object.values(resources).map((r) => r.Properties.PathPart);
-    expect(parts).toEqual(
-      expect.arrayContaining(['health', 'v1', 'provinces', 'services', '{code}', 'requests', '{id}']),
-    );
+    const pathOf = (id: string): string => {
+      const r = resources[id];
+      if (!r) return '';
+      const parent = r.Properties.ParentId.Ref as string | undefined;
+      return `${parent ? pathOf(parent) : ''}/${r.Properties.PathPart}`;
+    };
     const methods = Object.values(api.findResources('AWS::ApiGateway::Method'));
-    expect(methods.map((m) => m.Properties.HttpMethod).sort()).toEqual([
-      'GET',
-      'GET',
-      'GET',
-      'GET',
-      'GET',
-      'POST',
-    ]);
+    const routes = methods.map((m) => {
+      const ref = m.Properties.ResourceId.Ref as string | undefined;
+      return `${m.Properties.HttpMethod} ${ref ? pathOf(ref) : '/'}`;
+    });
+    expect(routes.sort()).toEqual(
+      [
+        'GET /health',
+        'GET /v1/provinces',
+        'GET /v1/services',
+        'GET /v1/services/{code}',
+        'POST /v1/requests',
+        'GET /v1/requests/{id}',
+        'POST /v1/requests/{id}/documents',
+        'POST /v1/requests/{id}/cancel',
+        'POST /v1/requests/{id}/rating',
+        'GET /v1/agencies/{agencyId}/inbox',
+        'GET /v1/agencies/{agencyId}/requests',
+        'GET /v1/agencies/{agencyId}/requests/{id}',
+        'POST /v1/agencies/{agencyId}/requests/{id}/actions',
+        'GET /v1/agencies/{agencyId}/requests/{id}/documents/{documentId}',
+      ].sort(),
+    );
     for (const m of methods) expect(m.Properties.Integration.Type).toBe('AWS_PROXY');
+    const agencyMethods = methods.filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
+    expect(agencyMethods).toHaveLength(5);
   });
 
   it('gives the intake function write access to the table only through grants, no wildcard actions', () => {

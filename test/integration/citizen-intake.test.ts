@@ -26,6 +26,7 @@ const complaint = (n = 0) => ({
     lastName: 'ใจดี',
   },
   description: `ถนนชำรุด หน้าตลาด #${n}`,
+  details: { category: 'road', subject: 'ถนนชำรุด' },
 });
 
 describe('citizen intake over HTTP on the local stack', () => {

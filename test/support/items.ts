@@ -10,6 +10,19 @@ export function serviceByCode(code: string): Service {
   return s;
 }
 
+/** Valid `details` for each catalogue service used in tests. */
+export const SAMPLE_DETAILS: Record<string, Record<string, unknown>> = {
+  complaint: { category: 'road', subject: 'ถนนชำรุด / damaged road' },
+  'house-number': { buildingType: 'house' },
+  'hotel-fee-pao': {
+    hotelName: 'Sea View',
+    hotelLicenceNo: '20/2566',
+    period: '2026-10',
+    guestNights: 120,
+    roomRevenueThb: 96000,
+  },
+};
+
 /** A stored request item as intake would write it, for handler tests. */
 export function storedRequest(serviceCode: string, requestId: string, extra: Record<string, unknown> = {}) {
   const service = serviceByCode(serviceCode);
@@ -19,6 +32,7 @@ export function storedRequest(serviceCode: string, requestId: string, extra: Rec
       provinceCode: '20',
       ...(service.requiresDistrict && { districtCode: '2001' }),
       applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'สมหญิง', lastName: 'รักดี' },
+      details: SAMPLE_DETAILS[serviceCode] ?? {},
       ...extra,
     }),
     service,

@@ -7,18 +7,24 @@ import {
   sniffContentType,
   withPendingDocument,
 } from '../../shared/domain/documents.ts';
-import { AppError } from '../../shared/domain/errors.ts';
+import type { AppError } from '../../shared/domain/errors.ts';
 import type { Service } from '../../shared/schemas/catalogue.ts';
 import type { DocumentRecord, RequestItem } from '../../shared/schemas/request.ts';
 
-export const PDF = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n');
-export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-export const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
+const PDF = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n');
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
 
 const service = {
   code: 'house-number',
   requiredDocuments: [
-    { type: 'land-title', nameTh: 'โฉนด', nameEn: 'Land title', contentTypes: ['application/pdf'], maxBytes: 1000 },
+    {
+      type: 'land-title',
+      nameTh: 'โฉนด',
+      nameEn: 'Land title',
+      contentTypes: ['application/pdf'],
+      maxBytes: 1000,
+    },
     {
       type: 'building-permit',
       nameTh: 'ใบอนุญาต',
@@ -62,15 +68,25 @@ describe('document uploads', () => {
       throw new Error('expected a refusal');
     };
     const open = item('AWAITING_DOCUMENTS');
-    expect(issuesOf(() => checkDocumentUpload(open, service, { type: 'selfie', contentType: 'image/png', sizeBytes: 1 }))).toEqual(['type']);
     expect(
-      issuesOf(() => checkDocumentUpload(open, service, { type: 'land-title', contentType: 'image/png', sizeBytes: 1001 })),
+      issuesOf(() =>
+        checkDocumentUpload(open, service, { type: 'selfie', contentType: 'image/png', sizeBytes: 1 }),
+      ),
+    ).toEqual(['type']);
+    expect(
+      issuesOf(() =>
+        checkDocumentUpload(open, service, { type: 'land-title', contentType: 'image/png', sizeBytes: 1001 }),
+      ),
     ).toEqual(['contentType', 'sizeBytes']);
   });
 
   it('refuses documents once the request has moved on', () => {
     expect(() =>
-      checkDocumentUpload(item('ROUTED'), service, { type: 'land-title', contentType: 'application/pdf', sizeBytes: 1 }),
+      checkDocumentUpload(item('ROUTED'), service, {
+        type: 'land-title',
+        contentType: 'application/pdf',
+        sizeBytes: 1,
+      }),
     ).toThrow(expect.objectContaining({ status: 409, code: 'INVALID_TRANSITION' }));
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyTransition, type LifecycleAction, nextStatus, TRANSITIONS } from '../../shared/domain/lifecycle.ts';
-import { RequestStatus } from '../../shared/schemas/request.ts';
+import {
+  applyTransition,
+  type LifecycleAction,
+  nextStatus,
+  TRANSITIONS,
+} from '../../shared/domain/lifecycle.ts';
 import type { RequestItem } from '../../shared/schemas/request.ts';
+import { RequestStatus } from '../../shared/schemas/request.ts';
 
 // The whole table of DESIGN.md §5, written out independently of the implementation.
 const allowed: Record<string, RequestStatus> = {
@@ -58,7 +63,12 @@ describe('request lifecycle', () => {
     expect(next.status).toBe('IN_PROGRESS');
     expect(next.version).toBe(4);
     expect(next.history).toHaveLength(2);
-    expect(next.history[1]).toEqual({ at: '2026-11-24T10:00:00.000+07:00', status: 'IN_PROGRESS', actor: 'agency:pao-20', note: 'รับเรื่อง' });
+    expect(next.history[1]).toEqual({
+      at: '2026-11-24T10:00:00.000+07:00',
+      status: 'IN_PROGRESS',
+      actor: 'agency:pao-20',
+      note: 'รับเรื่อง',
+    });
     expect(next.agencyStatusAt).toBe('IN_PROGRESS#2026-11-24T10:00:00.000+07:00');
     expect(next.openProvince).toBe('20');
     expect(base.history).toHaveLength(1); // the input is not mutated
@@ -71,8 +81,8 @@ describe('request lifecycle', () => {
   });
 
   it('refuses an illegal move with 409 INVALID_TRANSITION', () => {
-    expect(() => applyTransition(base, { action: 'complete', actor: 'agency:pao-20', now: new Date() })).toThrow(
-      expect.objectContaining({ status: 409, code: 'INVALID_TRANSITION' }),
-    );
+    expect(() =>
+      applyTransition(base, { action: 'complete', actor: 'agency:pao-20', now: new Date() }),
+    ).toThrow(expect.objectContaining({ status: 409, code: 'INVALID_TRANSITION' }));
   });
 });

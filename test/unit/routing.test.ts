@@ -26,7 +26,9 @@ const registry: AgencyRegistry = {
 
 describe('routing a request to the agency responsible', () => {
   it('sends Damrongdhama and PAO services to the province’s centre and PAO', () => {
-    expect(routeRequest({ agencyType: 'damrongdhama', provinceCode: '20' }, registry).agencyId).toBe('damrongdhama-20');
+    expect(routeRequest({ agencyType: 'damrongdhama', provinceCode: '20' }, registry).agencyId).toBe(
+      'damrongdhama-20',
+    );
     expect(routeRequest({ agencyType: 'pao', provinceCode: '20' }, registry)).toEqual({
       agencyId: 'pao-20',
       note: 'Routed to pao-20 (provincial administrative organisation)',
@@ -34,14 +36,19 @@ describe('routing a request to the agency responsible', () => {
   });
 
   it('sends district services to the district office of the request’s district', () => {
-    expect(routeRequest({ agencyType: 'district', provinceCode: '20', districtCode: '2001' }, registry).agencyId).toBe(
-      'district-2001',
-    );
+    expect(
+      routeRequest({ agencyType: 'district', provinceCode: '20', districtCode: '2001' }, registry).agencyId,
+    ).toBe('district-2001');
   });
 
   it('sends local services to a registered local body, else to the district office, saying why', () => {
-    expect(routeRequest({ agencyType: 'local', provinceCode: '20', districtCode: '2002' }, registry).agencyId).toBe('6200101');
-    const viaDistrict = routeRequest({ agencyType: 'local', provinceCode: '20', districtCode: '2001' }, registry);
+    expect(
+      routeRequest({ agencyType: 'local', provinceCode: '20', districtCode: '2002' }, registry).agencyId,
+    ).toBe('6200101');
+    const viaDistrict = routeRequest(
+      { agencyType: 'local', provinceCode: '20', districtCode: '2001' },
+      registry,
+    );
     expect(viaDistrict.agencyId).toBe('district-2001');
     expect(viaDistrict.note).toMatch(/no local government is registered/);
   });
@@ -51,12 +58,20 @@ describe('routing a request to the agency responsible', () => {
     expect(noPao.agencyId).toBe('damrongdhama-10');
     expect(noPao.note).toMatch(/no provincial administrative organisation is registered for province 10/);
     const noDistrict = routeRequest({ agencyType: 'district', provinceCode: '20' }, registry);
-    expect(noDistrict).toEqual({ agencyId: 'damrongdhama-20', note: 'Routed to damrongdhama-20: the request names no district' });
-    const unknownDistrict = routeRequest({ agencyType: 'district', provinceCode: '20', districtCode: '2099' }, registry);
+    expect(noDistrict).toEqual({
+      agencyId: 'damrongdhama-20',
+      note: 'Routed to damrongdhama-20: the request names no district',
+    });
+    const unknownDistrict = routeRequest(
+      { agencyType: 'district', provinceCode: '20', districtCode: '2099' },
+      registry,
+    );
     expect(unknownDistrict.agencyId).toBe('damrongdhama-20');
   });
 
   it('fails loudly when even the Damrongdhama centre is missing (a configuration error)', () => {
-    expect(() => routeRequest({ agencyType: 'pao', provinceCode: '93' }, registry)).toThrow(/no Damrongdhama centre/);
+    expect(() => routeRequest({ agencyType: 'pao', provinceCode: '93' }, registry)).toThrow(
+      /no Damrongdhama centre/,
+    );
   });
 });
