@@ -11,6 +11,12 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** CloudFormation metadata key naming a function's source entry; the local runner imports it. */
 export const ENTRY_METADATA_KEY = 'oss:entry';
 
+/**
+ * Metadata key of an event the local runner sends a function once at start-up (for work that
+ * AWS never needs, such as refilling the in-memory local queues from the table).
+ */
+export const LOCAL_STARTUP_EVENT_METADATA_KEY = 'oss:local-startup-event';
+
 export interface ServiceFunctionProps {
   /** Folder under `functions/`; the entry is `functions/<name>/handler.ts`, export `handler`. */
   readonly name: string;
@@ -18,6 +24,8 @@ export interface ServiceFunctionProps {
   readonly timeout?: Duration;
   readonly memorySize?: number;
   readonly description?: string;
+  /** An event for the local runner to invoke this function with once at start-up. */
+  readonly localStartupEvent?: Record<string, unknown>;
 }
 
 /**
@@ -68,6 +76,8 @@ export class ServiceFunction extends Construct {
         metafile: false,
       },
     });
-    (this.fn.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA_KEY, entry);
+    const cfn = this.fn.node.defaultChild as CfnFunction;
+    cfn.addMetadata(ENTRY_METADATA_KEY, entry);
+    if (props.localStartupEvent) cfn.addMetadata(LOCAL_STARTUP_EVENT_METADATA_KEY, props.localStartupEvent);
   }
 }

@@ -134,6 +134,8 @@ export class ApiStack extends Stack {
       description: 'Re-sends requests stranded between the table and the queues',
       environment: { [ENV.tableName]: table.tableName, ...queueEnv },
       timeout: Duration.minutes(5),
+      // The local SQS emulator keeps no messages across restarts: re-send everything waiting.
+      localStartupEvent: { includeRouted: true, olderThanSeconds: 0 },
     });
     table.grantReadData(reconciler.fn);
     reconciler.fn.addToRolePolicy(sendToIntake);

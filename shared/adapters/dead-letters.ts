@@ -7,7 +7,8 @@ import {
 } from '@aws-sdk/client-sqs';
 
 // Used by the operator CLI, with the caller's credentials and endpoint (AWS_ENDPOINT_URL_SQS locally).
-const sqs = new SQSClient({});
+// Queue URLs are built from names; the endpoint (AWS_ENDPOINT_URL_SQS locally) decides where calls go.
+const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
 
 export async function approximateDepth(queueUrl: string): Promise<number> {
   const r = await sqs.send(

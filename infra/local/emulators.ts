@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import dynalite from 'dynalite';
+import { type FauxqsServer, startFauxqs } from 'fauxqs';
+
+export const LOCAL_REGION = 'ap-southeast-7';
+export const LOCAL_ACCOUNT = '000000000000';
+
+export interface Emulators {
+  readonly dynamodb: string;
+  readonly sqsAndS3: string;
+  readonly secretsManager: string;
+  readonly fauxqs: FauxqsServer;
+  readonly secrets: LocalSecrets;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** Secret values for the template's secrets, generated once and kept in the data folder. */
+export class LocalSecrets {
+  private readonly file: string;
+  private readonly values: Record<string, string>;
+
+  constructor(dataDir: string) {
+    this.file = path.join(dataDir, 'secrets.json');
+    this.values = existsSync(this.file) ? JSON.parse(readFileSync(this.file, 'utf8')) : {};
+  }
+
+  /** The value for a secret id (its ARN), generating and persisting it the first time. */
+  ensure(id: string): string {
+    let value = this.values[id];
+    if (value === undefined) {
+      value = randomBytes(32).toString('base64url');
+      this.values[id] = value;
+      writeFileSync(this.file, JSON.stringify(this.values, null, 2), { mode: 0o600 });
+    }
+    return value;
+  }
+
+  get(id: string): string | undefined {
+    return this.values[id];
+  }
+}
+
+/**
+ * The smallest Secrets Manager that the SDK's GetSecretValue needs (AWS JSON 1.1 protocol), so
+ * adapters read secrets with the real client on AWS and locally alike.
+ */
+function secretsManagerServer(secrets: LocalSecrets): Server {
+  return createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+    });
+    req.on('end', () => {
+      const reply = (status: number, payload: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify(payload));
+      };
+      const target = String(req.headers['x-amz-target'] ?? '');
+      if (target !== 'secretsmanager.GetSecretValue') {
+        return reply(400, { __type: 'UnsupportedOperation', message: `${target} is not emulated locally` });
+      }
+      const { SecretId } = JSON.parse(body || '{}') as { SecretId?: string };
+      const value = SecretId ? secrets.get(SecretId) : undefined;
+      if (!SecretId || value === undefined) {
+        return reply(400, {
+          __type: 'ResourceNotFoundException',
+          message: "Secrets Manager can't find the specified secret.",
+        });
+      }
+      return reply(200, {
+        ARN: SecretId,
+        Name: SecretId.split(':').pop(),
+        SecretString: value,
+        VersionId: 'local',
+      });
+    });
+  });
+}
+
+/**
+ * Starts dynalite (DynamoDB, LevelDB files under the data folder: requests survive restarts),
+ * fauxqs (SQS in memory, S3 objects as files under the data folder) and the secrets endpoint.
+ */
+export async function startEmulators(dataDir: string): Promise<Emulators> {
+  mkdirSync(path.join(dataDir, 'dynamodb'), { recursive: true });
+  mkdirSync(path.join(dataDir, 's3'), { recursive: true });
+  const dynamo = dynalite({
+    path: path.join(dataDir, 'dynamodb'),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  const dynamoPort = await listen(dynamo);
+  const fauxqs = await startFauxqs({
+    port: 0,
+    host: undefined,
+    logger: false,
+    defaultRegion: LOCAL_REGION,
+    messageSpies: { bufferSize: 5000 },
+    s3StorageDir: path.join(dataDir, 's3'),
+  });
+  const secrets = new LocalSecrets(dataDir);
+  const secretsServer = secretsManagerServer(secrets);
+  const secretsPort = await listen(secretsServer);
+  return {
+    dynamodb: `http://127.0.0.1:${dynamoPort}`,
+    sqsAndS3: fauxqs.address,
+    secretsManager: `http://127.0.0.1:${secretsPort}`,
+    fauxqs,
+    secrets,
+    async stop() {
+      await close(secretsServer);
+      await fauxqs.stop();
+      await close(dynamo);
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import { type Emulators, LOCAL_ACCOUNT, LOCAL_REGION } from './emulators.ts';
+import { type LocalResource, type ResolveScope, resolve } from './intrinsics.ts';
+import type { CfnResource, SynthesizedStack } from './template.ts';
+
+export const PSEUDO = {
+  'AWS::Region': LOCAL_REGION,
+  'AWS::AccountId': LOCAL_ACCOUNT,
+  'AWS::Partition': 'aws',
+  'AWS::URLSuffix': 'amazonaws.com',
+  'AWS::NoValue': '',
+} as const;
+
+/** A name of at most `max` characters, unique per stack and logical id, valid for the service. */
+function physicalName(stack: string, logicalId: string, max: number, suffix = ''): string {
+  const raw = `${stack}-${logicalId}`.replace(/[^A-Za-z0-9-]/g, '-');
+  if (raw.length + suffix.length <= max) return raw + suffix;
+  const hash = createHash('sha256').update(raw).digest('hex').slice(0, 8);
+  return `${raw.slice(0, max - suffix.length - 9)}-${hash}${suffix}`;
+}
+
+/** Attributes for resources the emulators do not hold: any attribute resolves to a stable placeholder. */
+function placeholder(stack: string, logicalId: string): LocalResource {
+  const id = `${stack}-${logicalId}`;
+  return {
+    ref: id,
+    attributes: new Proxy({} as Record<string, string>, {
+      get: (_t, attr) =>
+        attr === 'Arn' ? `arn:aws:local:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${id}` : `${id}.${String(attr)}`,
+    }),
+  };
+}
+
+export interface ProvisionedState {
+  readonly resources: Map<string, LocalResource>;
+  readonly exports: Map<string, unknown>;
+  scopeOf(stack: SynthesizedStack): ResolveScope;
+}
+
+const QUEUE_ATTRIBUTES: Record<string, string> = {
+  FifoQueue: 'FifoQueue',
+  ContentBasedDeduplication: 'ContentBasedDeduplication',
+  VisibilityTimeout: 'VisibilityTimeout',
+  MessageRetentionPeriod: 'MessageRetentionPeriod',
+  DelaySeconds: 'DelaySeconds',
+  ReceiveMessageWaitTimeSeconds: 'ReceiveMessageWaitTimeSeconds',
+  MaximumMessageSize: 'MaximumMessageSize',
+};
+
+/**
+ * Creates in the emulators what the templates declare — tables, queues (dead-letter queues
+ * first), buckets, secrets — and gives every other resource a local identity, so that
+ * references between them resolve. Existing tables are kept: that is the persistent data.
+ */
+export async function provision(
+  stacks: readonly SynthesizedStack[],
+  emulators: Emulators,
+): Promise<ProvisionedState> {
+  const resources = new Map<string, LocalResource>();
+  const exports = new Map<string, unknown>();
+  const scopeOf = (stack: SynthesizedStack): ResolveScope => ({ stack, resources, exports, pseudo: PSEUDO });
+  const all = stacks.flatMap((stack) => Object.entries(stack.resources).map(([id, r]) => ({ stack, id, r })));
+  const key = (stack: SynthesizedStack, id: string) => `${stack.stackName}/${id}`;
+
+  // Identities first (names are deterministic), so references resolve in any order.
+  for (const { stack, id, r } of all) resources.set(key(stack, id), identityOf(stack, id, r));
+  resolveExports(stacks, scopeOf, exports);
+
+  const dynamo = new DynamoDBClient({
+    endpoint: emulators.dynamodb,
+    region: LOCAL_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    for (const { stack, id, r } of all) {
+      const local = resources.get(key(stack, id));
+      if (!local) continue;
+      switch (r.Type) {
+        case 'AWS::DynamoDB::Table':
+          await createTable(dynamo, local.ref, r.Properties ?? {});
+          break;
+        case 'AWS::S3::Bucket':
+          emulators.fauxqs.createBucket(local.ref);
+          break;
+        case 'AWS::SecretsManager::Secret':
+          emulators.secrets.ensure(local.ref);
+          break;
+        default:
+          break;
+      }
+    }
+    // Queues: those without a redrive policy (the DLQs) first, so every target exists.
+    const queues = all.filter((q) => q.r.Type === 'AWS::SQS::Queue');
+    const ordered = [
+      ...queues.filter((q) => !q.r.Properties?.RedrivePolicy),
+      ...queues.filter((q) => q.r.Properties?.RedrivePolicy),
+    ];
+    for (const { stack, id, r } of ordered) {
+      const local = resources.get(key(stack, id));
+      if (!local) continue;
+      const props = (resolve(r.Properties ?? {}, scopeOf(stack)) ?? {}) as Record<string, unknown>;
+      const attributes: Record<string, string> = {};
+      for (const [prop, attr] of Object.entries(QUEUE_ATTRIBUTES)) {
+        if (props[prop] !== undefined) attributes[attr] = String(props[prop]);
+      }
+      if (props.RedrivePolicy) attributes.RedrivePolicy = JSON.stringify(props.RedrivePolicy);
+      emulators.fauxqs.createQueue(local.attributes.QueueName as string, {
+        region: LOCAL_REGION,
+        attributes,
+      });
+    }
+  } finally {
+    dynamo.destroy();
+  }
+  return { resources, exports, scopeOf };
+}
+
+function identityOf(stack: SynthesizedStack, id: string, r: CfnResource): LocalResource {
+  const arn = (service: string, resource: string) =>
+    `arn:aws:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${resource}`;
+  const props = r.Properties ?? {};
+  switch (r.Type) {
+    case 'AWS::DynamoDB::Table': {
+      const name = physicalName(stack.stackName, id, 255);
+      return {
+        ref: name,
+        attributes: {
+          Arn: arn('dynamodb', `table/${name}`),
+          StreamArn: arn('dynamodb', `table/${name}/stream/local`),
+        },
+      };
+    }
+    case 'AWS::SQS::Queue': {
+      const fifo = props.FifoQueue === true || props.FifoQueue === 'true';
+      const name =
+        typeof props.QueueName === 'string'
+          ? props.QueueName
+          : physicalName(stack.stackName, id, 80, fifo ? '.fifo' : '');
+      // The same URL shape as AWS: adapters build URLs from names; fauxqs resolves by region and name.
+      const url = `https://sqs.${LOCAL_REGION}.amazonaws.com/${LOCAL_ACCOUNT}/${name}`;
+      return { ref: url, attributes: { Arn: arn('sqs', name), QueueName: name, QueueUrl: url } };
+    }
+    case 'AWS::S3::Bucket': {
+      const name = physicalName(stack.stackName, id, 63).toLowerCase();
+      return {
+        ref: name,
+        attributes: {
+          Arn: `arn:aws:s3:::${name}`,
+          DomainName: `${name}.s3.amazonaws.com`,
+          RegionalDomainName: `${name}.s3.${LOCAL_REGION}.amazonaws.com`,
+        },
+      };
+    }
+    case 'AWS::SecretsManager::Secret': {
+      const secretArn = arn('secretsmanager', `secret:${physicalName(stack.stackName, id, 200)}-local`);
+      return { ref: secretArn, attributes: { Id: secretArn } };
+    }
+    case 'AWS::Lambda::Function': {
+      const name = physicalName(stack.stackName, id, 64);
+      return { ref: name, attributes: { Arn: arn('lambda', `function:${name}`) } };
+    }
+    case 'AWS::Cognito::UserPool': {
+      const poolId = `${LOCAL_REGION}_local${id.slice(0, 8)}`;
+      return {
+        ref: poolId,
+        attributes: {
+          Arn: arn('cognito-idp', `userpool/${poolId}`),
+          ProviderName: `cognito-idp.local/${poolId}`,
+        },
+      };
+    }
+    case 'AWS::ApiGateway::RestApi':
+      return {
+        ref: physicalName(stack.stackName, id, 64),
+        attributes: { RootResourceId: `${stack.stackName}/${id}#root` },
+      };
+    default:
+      return placeholder(stack.stackName, id);
+  }
+}
+
+function resolveExports(
+  stacks: readonly SynthesizedStack[],
+  scopeOf: (s: SynthesizedStack) => ResolveScope,
+  exports: Map<string, unknown>,
+) {
+  // Exports can depend on imports of other stacks: resolve until nothing changes.
+  let pending = stacks.flatMap((stack) =>
+    Object.values(stack.outputs)
+      .filter((o) => o.Export)
+      .map((o) => ({ stack, o })),
+  );
+  while (pending.length > 0) {
+    const next = pending.filter(({ stack, o }) => {
+      try {
+        exports.set(String(resolve(o.Export?.Name, scopeOf(stack))), resolve(o.Value, scopeOf(stack)));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    if (next.length === pending.length) break;
+    pending = next;
+  }
+}
+
+async function createTable(client: DynamoDBClient, name: string, props: Record<string, unknown>) {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: name }));
+    return; // kept from an earlier run: this is the persistent data
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  const gsis = (props.GlobalSecondaryIndexes as Array<Record<string, unknown>> | undefined)?.map((g) => ({
+    IndexName: g.IndexName as string,
+    KeySchema: g.KeySchema as never,
+    Projection: g.Projection as never,
+  }));
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      KeySchema: props.KeySchema as never,
+      AttributeDefinitions: props.AttributeDefinitions as never,
+      BillingMode: 'PAY_PER_REQUEST',
+      ...(gsis && gsis.length > 0 && { GlobalSecondaryIndexes: gsis }),
+    }),
+  );
+}

@@ -1,0 +1,230 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENTRY_METADATA_KEY, LOCAL_STARTUP_EVENT_METADATA_KEY } from '../constructs/service-function.ts';
+import { loadOrCreateIssuer, verifyAgencyToken } from './agency-tokens.ts';
+import { apiGatewayServer, routesFrom } from './api-gateway.ts';
+import { LOCAL_REGION, startEmulators } from './emulators.ts';
+import { type FunctionSpec, LocalFunction } from './functions.ts';
+import { resolve } from './intrinsics.ts';
+import { provision } from './resources.ts';
+import { queueNotificationsFrom, S3NotificationBridge } from './s3-notifications.ts';
+import { Schedules, schedulesFrom } from './schedules.ts';
+import { SqsEventSource } from './sqs-event-source.ts';
+import { cdkJsonContext, synthesizeApp } from './template.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface LocalStackOptions {
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly dataDir?: string;
+  /** CDK context on top of cdk.json's, like `cdk synth -c key=value`. */
+  readonly context?: Record<string, unknown>;
+  readonly log?: (line: string) => void;
+  /** Skip the start-up invocations (tests that want to see stranded requests first). */
+  readonly skipStartupEvents?: boolean;
+}
+
+export interface LocalStack {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly endpoints: { dynamodb: string; sqs: string; s3: string; secretsManager: string };
+  readonly functions: ReadonlyMap<string, LocalFunction>;
+  /** Function by its source folder name (`intake`, `router`…); several for per-province functions. */
+  functionsNamed(name: string): LocalFunction[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the whole system on this machine from the synthesized CDK app: emulators, resources,
+ * functions (their source, in worker threads with the template's environment), the API, SQS
+ * event sources, schedules and bucket notifications.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const dataDir = path.resolve(options.dataDir ?? path.join(projectRoot, '.oss-data'));
+  mkdirSync(dataDir, { recursive: true });
+
+  const stacks = synthesizeApp({ ...cdkJsonContext(projectRoot), ...options.context });
+  const emulators = await startEmulators(dataDir);
+  const state = await provision(stacks, emulators);
+  const endpoints = {
+    dynamodb: emulators.dynamodb,
+    sqs: emulators.sqsAndS3,
+    s3: emulators.sqsAndS3,
+    secretsManager: emulators.secretsManager,
+  };
+
+  const baseEnv = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'development',
+    AWS_REGION: LOCAL_REGION,
+    AWS_DEFAULT_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsManager,
+    OSS_S3_FORCE_PATH_STYLE: 'true',
+    AWS_LAMBDA_LOG_FORMAT: 'JSON',
+    POWERTOOLS_DEV: 'true',
+  };
+
+  const functions = new Map<string, LocalFunction>();
+  const startupEvents: Array<{ fn: LocalFunction; event: unknown }> = [];
+  for (const stack of stacks) {
+    const scope = state.scopeOf(stack);
+    for (const [id, r] of Object.entries(stack.resources)) {
+      if (r.Type !== 'AWS::Lambda::Function') continue;
+      const entry = r.Metadata?.[ENTRY_METADATA_KEY];
+      if (typeof entry !== 'string') continue; // CDK's own helper functions (custom resources)
+      const props = r.Properties ?? {};
+      const variables = resolve(
+        (props.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {},
+        scope,
+      ) as Record<string, unknown>;
+      const key = `${stack.stackName}/${id}`;
+      const spec: FunctionSpec = {
+        key,
+        name: state.resources.get(key)?.ref ?? id,
+        entry,
+        environment: {
+          ...baseEnv,
+          ...Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])),
+          AWS_LAMBDA_FUNCTION_NAME: state.resources.get(key)?.ref ?? id,
+          AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(props.MemorySize ?? 128),
+        },
+        timeoutSeconds: Number(props.Timeout ?? 3),
+        memorySize: Number(props.MemorySize ?? 128),
+      };
+      const fn = new LocalFunction(spec, projectRoot);
+      functions.set(key, fn);
+      const startup = r.Metadata?.[LOCAL_STARTUP_EVENT_METADATA_KEY];
+      if (startup) startupEvents.push({ fn, event: startup });
+    }
+  }
+  const functionOfRef = (stack: (typeof stacks)[number], value: unknown): LocalFunction | undefined => {
+    const name = String(resolve(value, state.scopeOf(stack)));
+    return [...functions.values()].find(
+      (f) => f.spec.name === name || name.endsWith(`:function:${f.spec.name}`),
+    );
+  };
+
+  // SQS event source mappings.
+  const sources: SqsEventSource[] = [];
+  for (const stack of stacks) {
+    for (const r of Object.values(stack.resources)) {
+      if (r.Type !== 'AWS::Lambda::EventSourceMapping') continue;
+      const props = r.Properties ?? {};
+      const fn = functionOfRef(stack, props.FunctionName);
+      const arn = String(resolve(props.EventSourceArn, state.scopeOf(stack)));
+      const queue = [...state.resources.values()].find(
+        (q) => q.attributes.Arn === arn && q.attributes.QueueUrl,
+      );
+      if (!fn || !queue) continue;
+      const source = new SqsEventSource(
+        {
+          queueUrl: queue.attributes.QueueUrl as string,
+          queueArn: arn,
+          batchSize: Number(props.BatchSize ?? 10),
+          reportBatchItemFailures: ((props.FunctionResponseTypes as string[] | undefined) ?? []).includes(
+            'ReportBatchItemFailures',
+          ),
+          maxConcurrency: Number(
+            (props.ScalingConfig as { MaximumConcurrency?: number } | undefined)?.MaximumConcurrency ?? 5,
+          ),
+          region: LOCAL_REGION,
+        },
+        (event) => fn.invoke(event),
+        endpoints.sqs,
+        log,
+      );
+      sources.push(source);
+    }
+  }
+
+  // Bucket notifications to queues.
+  const notificationConfigs = stacks.flatMap((stack) =>
+    Object.values(stack.resources)
+      .filter((r) => r.Type === 'Custom::S3BucketNotifications')
+      .map((r) => ({
+        bucket: String(resolve(r.Properties?.BucketName, state.scopeOf(stack))),
+        config: resolve(r.Properties?.NotificationConfiguration ?? {}, state.scopeOf(stack)) as {
+          QueueConfigurations?: unknown[];
+        },
+      })),
+  );
+  const queueUrlOfArn = (arn: string) =>
+    [...state.resources.values()].find((q) => q.attributes.Arn === arn && q.attributes.QueueUrl)?.attributes
+      .QueueUrl;
+  const bridge = new S3NotificationBridge(
+    emulators.fauxqs,
+    queueNotificationsFrom(notificationConfigs, queueUrlOfArn),
+    endpoints.sqs,
+    LOCAL_REGION,
+    log,
+  );
+
+  // Schedules.
+  const schedules = new Schedules(
+    schedulesFrom(stacks, (stack, target) => functionOfRef(stack, target)),
+    log,
+  );
+
+  // API.
+  const issuer = await loadOrCreateIssuer(dataDir);
+  const server = apiGatewayServer({
+    routes: routesFrom(stacks),
+    functions,
+    verifyToken: async (token) => (await verifyAgencyToken(issuer, token)) as Record<string, unknown>,
+    log,
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 3000, '127.0.0.1', () => ok());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  writeFileSync(
+    path.join(dataDir, 'endpoints.json'),
+    JSON.stringify({ api: url, ...endpoints, region: LOCAL_REGION }, null, 2),
+  );
+
+  for (const s of sources) s.start();
+  bridge.start();
+  schedules.start();
+  if (!options.skipStartupEvents) {
+    for (const { fn, event } of startupEvents) {
+      try {
+        log(`start-up: ${fn.spec.name} → ${JSON.stringify(await fn.invoke(event))}`);
+      } catch (error) {
+        log(`start-up: ${fn.spec.name} failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  let stopped = false;
+  return {
+    url,
+    dataDir,
+    endpoints,
+    functions,
+    functionsNamed: (name) =>
+      [...functions.values()].filter((f) => f.spec.entry === `functions/${name}/handler.ts`),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      schedules.stop();
+      bridge.stop();
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+      await Promise.all(sources.map((s) => s.stop()));
+      await Promise.all([...functions.values()].map((f) => f.stop()));
+      await emulators.stop();
+    },
+  };
+}
