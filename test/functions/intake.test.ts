@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,11 +9,14 @@ import { BAD_CHECK_DIGIT_ID, VALID_CITIZEN_ID } from '../support/citizen-ids.ts'
 
 process.env.REQUESTS_TABLE_NAME = 'requests-test';
 process.env.HASH_KEY_SECRET_ID = 'hash-key';
+process.env.OSS_ENV = 'test';
+process.env.QUEUE_URL_PREFIX = 'https://sqs.ap-southeast-7.amazonaws.com/123456789012/';
 const { handler } = await import('../../functions/intake/handler.ts');
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const rawDdb = mockClient(DynamoDBClient);
 const secrets = mockClient(SecretsManagerClient);
+const sqs = mockClient(SQSClient);
 
 const complaint = {
   serviceCode: 'complaint',
@@ -39,6 +43,8 @@ beforeEach(() => {
   ddb.reset();
   rawDdb.reset();
   secrets.reset();
+  sqs.reset();
+  sqs.on(SendMessageCommand).resolves({ MessageId: 'm1' });
   secrets.on(GetSecretValueCommand).resolves({ SecretString: 'test-hash-key' });
   ddb.on(PutCommand).resolves({});
 });
@@ -70,6 +76,28 @@ describe('POST /v1/requests (intake handler)', () => {
     expect(stored).not.toContain(body.accessToken);
     expect(item.applicant.citizenIdMasked).toBe('x-xxxx-xxxx0-70-8');
     expect(item.applicant.citizenIdHash).toMatch(/^[0-9a-f]{64}$/);
+
+    // …and exactly one send to the province's FIFO intake queue, deduplicated by request and version.
+    const sends = sqs.commandCalls(SendMessageCommand);
+    expect(sends).toHaveLength(1);
+    expect(sends[0]?.args[0].input).toEqual({
+      QueueUrl: 'https://sqs.ap-southeast-7.amazonaws.com/123456789012/oss-test-intake-20.fifo',
+      MessageBody: JSON.stringify({ requestId: body.requestId, provinceCode: '20' }),
+      MessageGroupId: body.requestId,
+      MessageDeduplicationId: `${body.requestId}:1`,
+    });
+  });
+
+  it('still answers 201 when the queue send fails: the request is stored and the reconciler re-sends it', async () => {
+    sqs.on(SendMessageCommand).rejects(new Error('ServiceUnavailable'));
+    const res = await post(complaint);
+    expect(res.statusCode).toBe(201);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
+  });
+
+  it('does not queue a request that still waits for documents', async () => {
+    await post({ ...complaint, serviceCode: 'house-number', districtCode: '2001', details: { buildingType: 'house' } });
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
   });
 
   it('asks for documents when the service needs them', async () => {

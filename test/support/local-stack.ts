@@ -32,3 +32,23 @@ export async function http(
   }
   return { status: res.status, headers: res.headers, text, json };
 }
+
+/** Polls `check` until it returns a value (not undefined) or the time runs out. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, everyMs = 100): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Uploads bytes through a presigned POST as a browser form would (multipart/form-data). */
+export async function postForm(upload: { url: string; fields: Record<string, string> }, bytes: Uint8Array, filename: string) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
+  form.append('file', new Blob([bytes]), filename);
+  const res = await fetch(upload.url, { method: 'POST', body: form });
+  return res.status;
+}
