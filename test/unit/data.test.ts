@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { agencies } from '../../shared/data/agencies.ts';
+import { services } from '../../shared/data/catalogue.ts';
+import { districts } from '../../shared/data/districts.ts';
+import { provinces } from '../../shared/data/provinces.ts';
+import { Agency, District, Province, Service } from '../../shared/schemas/catalogue.ts';
+
+const PILOTS = ['20', '93', '54', '47', '72'];
+
+describe('reference data', () => {
+  it('has the 77 provinces with unique Ministry of Interior codes', () => {
+    expect(provinces).toHaveLength(77);
+    expect(new Set(provinces.map((p) => p.code)).size).toBe(77);
+    for (const p of provinces) expect(Province.safeParse(p).success, p.code).toBe(true);
+    expect(provinces.find((p) => p.code === '20')).toEqual({ code: '20', nameTh: 'ชลบุรี', nameEn: 'Chon Buri' });
+    expect(provinces.find((p) => p.code === '10')?.nameEn).toBe('Bangkok');
+    expect(provinces.find((p) => p.code === '38')?.nameEn).toBe('Bueng Kan');
+    expect(provinces.find((p) => p.code === '72')?.nameEn).toBe('Suphan Buri');
+  });
+
+  it('has districts with 4-digit codes inside their provinces, for every pilot province', () => {
+    const codes = new Set(provinces.map((p) => p.code));
+    expect(new Set(districts.map((d) => d.code)).size).toBe(districts.length);
+    for (const d of districts) {
+      expect(District.safeParse(d).success, d.code).toBe(true);
+      expect(codes.has(d.provinceCode), d.code).toBe(true);
+      expect(d.code.startsWith(d.provinceCode), d.code).toBe(true);
+    }
+    for (const p of PILOTS) expect(districts.filter((d) => d.provinceCode === p).length, p).toBeGreaterThan(5);
+    expect(districts.find((d) => d.code === '2001')?.nameEn).toBe('Mueang Chon Buri');
+    expect(districts.filter((d) => d.provinceCode === '10')).toHaveLength(50);
+  });
+
+  it('registers a Damrongdhama centre in every province, a PAO outside Bangkok and every district office', () => {
+    expect(new Set(agencies.map((a) => a.id)).size).toBe(agencies.length);
+    for (const a of agencies) {
+      expect(Agency.safeParse(a).success, a.id).toBe(true);
+      expect(a.id).toMatch(/^(damrongdhama-\d{2}|pao-\d{2}|district-\d{4}|\d{7,8})$/);
+    }
+    expect(agencies.filter((a) => a.type === 'damrongdhama')).toHaveLength(77);
+    expect(agencies.filter((a) => a.type === 'pao')).toHaveLength(76);
+    expect(agencies.some((a) => a.id === 'pao-10')).toBe(false);
+    expect(agencies.filter((a) => a.type === 'district')).toHaveLength(districts.length);
+  });
+
+  it('has a valid catalogue with the services DESIGN.md names', () => {
+    for (const s of services) expect(Service.safeParse(s).success, s.code).toBe(true);
+    const codes = services.map((s) => s.code);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'complaint',
+        'hotel-fee-pao',
+        'house-number',
+        'change-of-address',
+        'elderly-allowance',
+        'land-building-tax',
+        'advertising-leaflet-permit',
+        'building-permit',
+      ]),
+    );
+    const byCode = new Map(services.map((s) => [s.code, s]));
+    expect(byCode.get('complaint')).toMatchObject({ agencyType: 'damrongdhama', requiredDocuments: [], requiresDistrict: false });
+    expect(byCode.get('hotel-fee-pao')?.agencyType).toBe('pao');
+    expect(byCode.get('house-number')?.requiresDistrict).toBe(true);
+    expect(byCode.get('house-number')?.requiredDocuments.length).toBeGreaterThan(0);
+    for (const s of services) {
+      expect(s.source.length, s.code).toBeGreaterThan(20);
+      for (const f of s.fields) {
+        const isList = f.datatype === 'singlevaluelist' || f.datatype === 'multivaluelist';
+        expect(f.values.length > 0, `${s.code}.${f.code}`).toBe(isList);
+      }
+    }
+  });
+});
