@@ -96,7 +96,12 @@ describe('POST /v1/requests (intake handler)', () => {
   });
 
   it('does not queue a request that still waits for documents', async () => {
-    await post({ ...complaint, serviceCode: 'house-number', districtCode: '2001', details: { buildingType: 'house' } });
+    await post({
+      ...complaint,
+      serviceCode: 'house-number',
+      districtCode: '2001',
+      details: { buildingType: 'house' },
+    });
     expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
   });
 

@@ -22,7 +22,9 @@ beforeEach(() => {
   ddb.reset();
   sqs.reset();
   items = new Map(ids.map((id) => [id, storedRequest('complaint', id).item]));
-  ddb.on(GetCommand).callsFake((input: { Key: { pk: string } }) => ({ Item: items.get(input.Key.pk.slice(8)) }));
+  ddb
+    .on(GetCommand)
+    .callsFake((input: { Key: { pk: string } }) => ({ Item: items.get(input.Key.pk.slice(8)) }));
   ddb.on(PutCommand).callsFake((input: { Item: RequestItem }) => {
     items.set(input.Item.requestId, input.Item);
     return {};
@@ -40,10 +42,20 @@ describe('router', () => {
     expect(put?.ConditionExpression).toBe('version = :expected');
     expect(put?.ExpressionAttributeValues).toEqual({ ':expected': 1 });
     const item = items.get(ids[0] as string);
-    expect(item).toMatchObject({ status: 'ROUTED', agencyId: 'damrongdhama-20', version: 2, agencyStatusAt: expect.stringMatching(/^ROUTED#/) });
-    expect(item?.history.at(-1)).toMatchObject({ actor: 'system:router', note: 'Routed to damrongdhama-20 (provincial Damrongdhama centre)' });
+    expect(item).toMatchObject({
+      status: 'ROUTED',
+      agencyId: 'damrongdhama-20',
+      version: 2,
+      agencyStatusAt: expect.stringMatching(/^ROUTED#/),
+    });
+    expect(item?.history.at(-1)).toMatchObject({
+      actor: 'system:router',
+      note: 'Routed to damrongdhama-20 (provincial Damrongdhama centre)',
+    });
     const send = sqs.commandCalls(SendMessageCommand)[0]?.args[0].input;
-    expect(send?.QueueUrl).toBe('https://sqs.ap-southeast-7.amazonaws.com/123456789012/oss-test-agency-damrongdhama-20.fifo');
+    expect(send?.QueueUrl).toBe(
+      'https://sqs.ap-southeast-7.amazonaws.com/123456789012/oss-test-agency-damrongdhama-20.fifo',
+    );
     expect(send?.MessageDeduplicationId).toBe(`${ids[0]}:routed:2`);
   });
 
@@ -71,7 +83,9 @@ describe('router', () => {
 
   it('fails the message when the agency send fails, so SQS retries it', async () => {
     sqs.on(SendMessageCommand).rejects(new Error('throttled'));
-    const out = await handler(sqsEventOf(sqsRecord('m1', message(ids[0] as string))), lambdaContext).catch((e: Error) => e);
+    const out = await handler(sqsEventOf(sqsRecord('m1', message(ids[0] as string))), lambdaContext).catch(
+      (e: Error) => e,
+    );
     // Every record failed: Powertools raises, and Lambda returns the whole batch to the queue.
     expect(out).toBeInstanceOf(Error);
     expect(items.get(ids[0] as string)?.status).toBe('ROUTED');

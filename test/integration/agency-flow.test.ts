@@ -1,4 +1,9 @@
-import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
 import { VALID_CITIZEN_ID } from '../support/citizen-ids.ts';
@@ -12,7 +17,8 @@ const tokens = new Map<string, string>();
 beforeAll(async () => {
   ({ stack, dispose, dataDir } = await startTestStack());
   const issuer = await loadOrCreateIssuer(dataDir);
-  for (const a of ['damrongdhama-20', 'pao-20', 'district-2001']) tokens.set(a, await signAgencyToken(issuer, a));
+  for (const a of ['damrongdhama-20', 'pao-20', 'district-2001'])
+    tokens.set(a, await signAgencyToken(issuer, a));
 });
 afterAll(async () => {
   await stack?.stop();
@@ -49,7 +55,10 @@ async function waitForInbox(agencyId: string, id: string) {
 }
 
 const act = (agencyId: string, id: string, body: Record<string, unknown>) =>
-  http(stack.url, 'POST', `/v1/agencies/${agencyId}/requests/${id}/actions`, { headers: asAgency(agencyId), body });
+  http(stack.url, 'POST', `/v1/agencies/${agencyId}/requests/${id}/actions`, {
+    headers: asAgency(agencyId),
+    body,
+  });
 
 describe('a complaint through its whole life on the local stack', () => {
   it('is routed, accepted, asked about, resumed, forwarded, completed and rated — all on the record', async () => {
@@ -58,11 +67,16 @@ describe('a complaint through its whole life on the local stack', () => {
     expect(entry.request.status).toBe('ROUTED');
     expect(entry.request.applicant.citizenId).toBe('x-xxxx-xxxx0-70-8');
 
-    expect((await act('damrongdhama-20', id, { action: 'accept', receiptHandle: entry.receiptHandle })).status).toBe(200);
-    expect((await act('damrongdhama-20', id, { action: 'request-info', note: 'ขอพิกัด / location please' })).json.status).toBe(
-      'NEEDS_INFO',
+    expect(
+      (await act('damrongdhama-20', id, { action: 'accept', receiptHandle: entry.receiptHandle })).status,
+    ).toBe(200);
+    expect(
+      (await act('damrongdhama-20', id, { action: 'request-info', note: 'ขอพิกัด / location please' })).json
+        .status,
+    ).toBe('NEEDS_INFO');
+    expect((await act('damrongdhama-20', id, { action: 'resume', note: 'ได้รับแล้ว' })).json.status).toBe(
+      'IN_PROGRESS',
     );
-    expect((await act('damrongdhama-20', id, { action: 'resume', note: 'ได้รับแล้ว' })).json.status).toBe('IN_PROGRESS');
     const forwarded = await act('damrongdhama-20', id, {
       action: 'forward',
       toAgencyId: 'pao-20',
@@ -72,15 +86,22 @@ describe('a complaint through its whole life on the local stack', () => {
     expect(forwarded.json).toMatchObject({ status: 'ROUTED', agencyId: 'pao-20' });
 
     const paoEntry = await waitForInbox('pao-20', id);
-    expect((await act('pao-20', id, { action: 'accept', receiptHandle: paoEntry.receiptHandle })).status).toBe(200);
-    expect((await act('pao-20', id, { action: 'complete', note: 'ซ่อมแล้ว / repaired' })).json.status).toBe('COMPLETED');
+    expect(
+      (await act('pao-20', id, { action: 'accept', receiptHandle: paoEntry.receiptHandle })).status,
+    ).toBe(200);
+    expect((await act('pao-20', id, { action: 'complete', note: 'ซ่อมแล้ว / repaired' })).json.status).toBe(
+      'COMPLETED',
+    );
 
     const rated = await http(stack.url, 'POST', `/v1/requests/${id}/rating`, {
       headers: citizen,
       body: { score: 5, comment: 'รวดเร็วมาก' },
     });
     expect(rated.status).toBe(201);
-    const again = await http(stack.url, 'POST', `/v1/requests/${id}/rating`, { headers: citizen, body: { score: 1 } });
+    const again = await http(stack.url, 'POST', `/v1/requests/${id}/rating`, {
+      headers: citizen,
+      body: { score: 1 },
+    });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe('ALREADY_RATED');
 
@@ -100,7 +121,9 @@ describe('a complaint through its whole life on the local stack', () => {
 
     // The old agency no longer sees it in its inbox or may act on it; the new one lists it.
     expect((await act('damrongdhama-20', id, { action: 'reject' })).status).toBe(403);
-    const listed = await http(stack.url, 'GET', '/v1/agencies/pao-20/requests?status=COMPLETED', { headers: asAgency('pao-20') });
+    const listed = await http(stack.url, 'GET', '/v1/agencies/pao-20/requests?status=COMPLETED', {
+      headers: asAgency('pao-20'),
+    });
     expect(listed.json.items.map((i: { requestId: string }) => i.requestId)).toContain(id);
   });
 
@@ -121,16 +144,23 @@ describe('a complaint through its whole life on the local stack', () => {
   it('lets the citizen cancel before acceptance, not after; rating needs a finished request', async () => {
     const first = await fileComplaint('ยกเลิก');
     await waitForInbox('damrongdhama-20', first.id);
-    const early = await http(stack.url, 'POST', `/v1/requests/${first.id}/rating`, { headers: first.citizen, body: { score: 3 } });
+    const early = await http(stack.url, 'POST', `/v1/requests/${first.id}/rating`, {
+      headers: first.citizen,
+      body: { score: 3 },
+    });
     expect(early.status).toBe(409);
-    const cancelled = await http(stack.url, 'POST', `/v1/requests/${first.id}/cancel`, { headers: first.citizen });
+    const cancelled = await http(stack.url, 'POST', `/v1/requests/${first.id}/cancel`, {
+      headers: first.citizen,
+    });
     expect(cancelled.status).toBe(200);
     expect(cancelled.json.status).toBe('CANCELLED');
 
     const second = await fileComplaint('ยกเลิกช้าไป');
     await waitForInbox('damrongdhama-20', second.id);
     await act('damrongdhama-20', second.id, { action: 'accept' });
-    const late = await http(stack.url, 'POST', `/v1/requests/${second.id}/cancel`, { headers: second.citizen });
+    const late = await http(stack.url, 'POST', `/v1/requests/${second.id}/cancel`, {
+      headers: second.citizen,
+    });
     expect(late.status).toBe(409);
     expect(late.json.error.code).toBe('INVALID_TRANSITION');
   });
@@ -141,17 +171,23 @@ describe('a complaint through its whole life on the local stack', () => {
     const none = await http(stack.url, 'GET', '/v1/agencies/damrongdhama-20/inbox');
     expect(none.status).toBe(401);
     expect(none.json.error.code).toBe('UNAUTHORIZED');
-    const expired = await signAgencyToken(await loadOrCreateIssuer(dataDir), 'damrongdhama-20', { ttlSeconds: -60 });
+    const expired = await signAgencyToken(await loadOrCreateIssuer(dataDir), 'damrongdhama-20', {
+      ttlSeconds: -60,
+    });
     const old = await http(stack.url, 'GET', '/v1/agencies/damrongdhama-20/inbox', {
       headers: { authorization: `Bearer ${expired}` },
     });
     expect(old.status).toBe(401);
-    const other = await http(stack.url, 'GET', '/v1/agencies/damrongdhama-20/inbox', { headers: asAgency('pao-20') });
+    const other = await http(stack.url, 'GET', '/v1/agencies/damrongdhama-20/inbox', {
+      headers: asAgency('pao-20'),
+    });
     expect(other.status).toBe(403);
     const notTheirs = await act('pao-20', id, { action: 'accept' });
     expect(notTheirs.status).toBe(403);
     const forged = `${tokens.get('pao-20')?.slice(0, -4)}AAAA`;
-    const bad = await http(stack.url, 'GET', '/v1/agencies/pao-20/inbox', { headers: { authorization: `Bearer ${forged}` } });
+    const bad = await http(stack.url, 'GET', '/v1/agencies/pao-20/inbox', {
+      headers: { authorization: `Bearer ${forged}` },
+    });
     expect(bad.status).toBe(401);
   });
 
@@ -163,14 +199,22 @@ describe('a complaint through its whole life on the local stack', () => {
       useQueueUrlAsEndpoint: false,
     });
     const queueUrl = 'https://sqs.ap-southeast-7.amazonaws.com/000000000000/oss-dev-intake-20.fifo';
-    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }));
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }),
+    );
     await sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl }));
 
     const { id, citizen } = await fileComplaint('ส่งคิวไม่สำเร็จ'); // the send fails: no queue
     await new Promise((r) => setTimeout(r, 500));
     expect((await statusOf(id, citizen)).status).toBe('SUBMITTED');
 
-    const keep = ['FifoQueue', 'VisibilityTimeout', 'MessageRetentionPeriod', 'RedrivePolicy', 'ContentBasedDeduplication'];
+    const keep = [
+      'FifoQueue',
+      'VisibilityTimeout',
+      'MessageRetentionPeriod',
+      'RedrivePolicy',
+      'ContentBasedDeduplication',
+    ];
     await sqs.send(
       new CreateQueueCommand({
         QueueName: 'oss-dev-intake-20.fifo',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
 import { VALID_CITIZEN_ID, withCheckDigit } from '../support/citizen-ids.ts';
-import { http, type LocalStack, startTestStack } from '../support/local-stack.ts';
+import { eventually, http, type LocalStack, startTestStack } from '../support/local-stack.ts';
 
 let stack: LocalStack;
 let dataDir: string;
@@ -134,16 +135,29 @@ describe('citizen intake over HTTP on the local stack', () => {
     expect(reads.map((r) => r.status)).toEqual(Array(50).fill(200));
   });
 
-  it('keeps every request across a restart of the local stack', async () => {
+  it('keeps every request across a restart, and refills the agency inbox the local SQS forgot', async () => {
     const created = await http(base, 'POST', '/v1/requests', { body: complaint(999) });
     expect(created.status).toBe(201);
+    const auth = { authorization: `Bearer ${created.json.accessToken}` };
+    await eventually(async () => {
+      const v = await http(base, 'GET', `/v1/requests/${created.json.requestId}`, { headers: auth });
+      return v.json.status === 'ROUTED' ? true : undefined;
+    });
     await stack.stop();
     ({ stack } = await startTestStack(dataDir));
     base = stack.url;
-    const view = await http(base, 'GET', `/v1/requests/${created.json.requestId}`, {
-      headers: { authorization: `Bearer ${created.json.accessToken}` },
-    });
+    const view = await http(base, 'GET', `/v1/requests/${created.json.requestId}`, { headers: auth });
     expect(view.status).toBe(200);
-    expect(view.json.requestId).toBe(created.json.requestId);
+    expect(view.json.status).toBe('ROUTED');
+    // The emulated queues started empty; the start-up reconcile re-sent every ROUTED request.
+    const token = await signAgencyToken(await loadOrCreateIssuer(dataDir), 'damrongdhama-20');
+    const inbox = await eventually(async () => {
+      const r = await http(base, 'GET', '/v1/agencies/damrongdhama-20/inbox?max=10&waitSeconds=1', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const ids = r.json.items.map((i: { request: { requestId: string } }) => i.request.requestId);
+      return ids.includes(created.json.requestId) ? ids : undefined;
+    });
+    expect(inbox).toContain(created.json.requestId);
   });
 });

@@ -14,7 +14,9 @@ afterAll(async () => {
 });
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const PNG = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
 
 async function newHouseNumberRequest() {
   const res = await http(stack.url, 'POST', '/v1/requests', {
@@ -49,7 +51,11 @@ describe('supporting documents on the local stack', () => {
     expect(view.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED', 'VERIFIED']);
     expect(view.documents[0].sizeBytes).toBe(PDF.length);
     expect(view.agencyId).toBe('district-2001');
-    expect(view.history.map((h: { status: string }) => h.status)).toEqual(['AWAITING_DOCUMENTS', 'SUBMITTED', 'ROUTED']);
+    expect(view.history.map((h: { status: string }) => h.status)).toEqual([
+      'AWAITING_DOCUMENTS',
+      'SUBMITTED',
+      'ROUTED',
+    ]);
   });
 
   it('rejects a PNG uploaded as a PDF with a reason, and accepts a replacement', async () => {

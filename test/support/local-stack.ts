@@ -34,7 +34,11 @@ export async function http(
 }
 
 /** Polls `check` until it returns a value (not undefined) or the time runs out. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, everyMs = 100): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  everyMs = 100,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -45,7 +49,11 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 }
 
 /** Uploads bytes through a presigned POST as a browser form would (multipart/form-data). */
-export async function postForm(upload: { url: string; fields: Record<string, string> }, bytes: Uint8Array, filename: string) {
+export async function postForm(
+  upload: { url: string; fields: Record<string, string> },
+  bytes: Uint8Array,
+  filename: string,
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
   form.append('file', new Blob([bytes]), filename);

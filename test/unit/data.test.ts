@@ -12,7 +12,11 @@ describe('reference data', () => {
     expect(provinces).toHaveLength(77);
     expect(new Set(provinces.map((p) => p.code)).size).toBe(77);
     for (const p of provinces) expect(Province.safeParse(p).success, p.code).toBe(true);
-    expect(provinces.find((p) => p.code === '20')).toEqual({ code: '20', nameTh: 'ชลบุรี', nameEn: 'Chon Buri' });
+    expect(provinces.find((p) => p.code === '20')).toEqual({
+      code: '20',
+      nameTh: 'ชลบุรี',
+      nameEn: 'Chon Buri',
+    });
     expect(provinces.find((p) => p.code === '10')?.nameEn).toBe('Bangkok');
     expect(provinces.find((p) => p.code === '38')?.nameEn).toBe('Bueng Kan');
     expect(provinces.find((p) => p.code === '72')?.nameEn).toBe('Suphan Buri');
@@ -26,7 +30,8 @@ describe('reference data', () => {
       expect(codes.has(d.provinceCode), d.code).toBe(true);
       expect(d.code.startsWith(d.provinceCode), d.code).toBe(true);
     }
-    for (const p of PILOTS) expect(districts.filter((d) => d.provinceCode === p).length, p).toBeGreaterThan(5);
+    for (const p of PILOTS)
+      expect(districts.filter((d) => d.provinceCode === p).length, p).toBeGreaterThan(5);
     expect(districts.find((d) => d.code === '2001')?.nameEn).toBe('Mueang Chon Buri');
     expect(districts.filter((d) => d.provinceCode === '10')).toHaveLength(50);
   });
@@ -59,7 +64,11 @@ describe('reference data', () => {
       ]),
     );
     const byCode = new Map(services.map((s) => [s.code, s]));
-    expect(byCode.get('complaint')).toMatchObject({ agencyType: 'damrongdhama', requiredDocuments: [], requiresDistrict: false });
+    expect(byCode.get('complaint')).toMatchObject({
+      agencyType: 'damrongdhama',
+      requiredDocuments: [],
+      requiresDistrict: false,
+    });
     expect(byCode.get('hotel-fee-pao')?.agencyType).toBe('pao');
     expect(byCode.get('house-number')?.requiresDistrict).toBe(true);
     expect(byCode.get('house-number')?.requiredDocuments.length).toBeGreaterThan(0);

@@ -25,17 +25,29 @@ describe('Lambda SQS batch rules, as the local event source applies them', () =>
   });
 
   it('deletes everything on success without ReportBatchItemFailures, whatever the function returns', () => {
-    expect(ids(messagesToDelete(batch, { ok: true, result: { batchItemFailures: [{ itemIdentifier: 'a' }] } }, false))).toEqual([
+    expect(
+      ids(
+        messagesToDelete(
+          batch,
+          { ok: true, result: { batchItemFailures: [{ itemIdentifier: 'a' }] } },
+          false,
+        ),
+      ),
+    ).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps exactly the reported failures with ReportBatchItemFailures', () => {
+    const out = messagesToDelete(
+      batch,
+      { ok: true, result: { batchItemFailures: [{ itemIdentifier: 'b' }] } },
+      true,
+    );
+    expect(ids(out)).toEqual(['a', 'c']);
+    expect(ids(messagesToDelete(batch, { ok: true, result: { batchItemFailures: [] } }, true))).toEqual([
       'a',
       'b',
       'c',
     ]);
-  });
-
-  it('keeps exactly the reported failures with ReportBatchItemFailures', () => {
-    const out = messagesToDelete(batch, { ok: true, result: { batchItemFailures: [{ itemIdentifier: 'b' }] } }, true);
-    expect(ids(out)).toEqual(['a', 'c']);
-    expect(ids(messagesToDelete(batch, { ok: true, result: { batchItemFailures: [] } }, true))).toEqual(['a', 'b', 'c']);
     expect(ids(messagesToDelete(batch, { ok: true, result: null }, true))).toEqual(['a', 'b', 'c']);
     expect(ids(messagesToDelete(batch, { ok: true, result: {} }, true))).toEqual(['a', 'b', 'c']);
   });
@@ -43,7 +55,9 @@ describe('Lambda SQS batch rules, as the local event source applies them', () =>
   it('treats a malformed report as a failure of the whole batch', () => {
     const unknownId = { batchItemFailures: [{ itemIdentifier: 'zzz' }] };
     expect(messagesToDelete(batch, { ok: true, result: unknownId }, true)).toEqual([]);
-    expect(messagesToDelete(batch, { ok: true, result: { batchItemFailures: [{ itemIdentifier: '' }] } }, true)).toEqual([]);
+    expect(
+      messagesToDelete(batch, { ok: true, result: { batchItemFailures: [{ itemIdentifier: '' }] } }, true),
+    ).toEqual([]);
     expect(messagesToDelete(batch, { ok: true, result: { batchItemFailures: 'b' } }, true)).toEqual([]);
     expect(messagesToDelete(batch, { ok: true, result: 'ok' }, true)).toEqual([]);
   });
@@ -73,7 +87,10 @@ describe('SQS event source against the emulator', () => {
     const q = await sqs.send(
       new CreateQueueCommand({
         QueueName: 'poison-src',
-        Attributes: { VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 2 }) },
+        Attributes: {
+          VisibilityTimeout: '1',
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 2 }),
+        },
       }),
     );
     await sqs.send(
@@ -95,7 +112,11 @@ describe('SQS event source against the emulator', () => {
       async (event) => {
         const records = (event as { Records: Array<{ messageId: string; body: string }> }).Records;
         seen.push(...records.map((r) => r.body));
-        return { batchItemFailures: records.filter((r) => r.body === 'poison').map((r) => ({ itemIdentifier: r.messageId })) };
+        return {
+          batchItemFailures: records
+            .filter((r) => r.body === 'poison')
+            .map((r) => ({ itemIdentifier: r.messageId })),
+        };
       },
       fauxqs.address,
       () => {},
@@ -108,7 +129,9 @@ describe('SQS event source against the emulator', () => {
     expect(seen.filter((b) => b === 'good-1')).toHaveLength(1);
     expect(seen.filter((b) => b === 'good-2')).toHaveLength(1);
     expect(seen.filter((b) => b === 'poison')).toHaveLength(2);
-    const parked = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq.QueueUrl, MaxNumberOfMessages: 10 }));
+    const parked = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: dlq.QueueUrl, MaxNumberOfMessages: 10 }),
+    );
     expect(parked.Messages?.map((m) => m.Body)).toEqual(['poison']);
     const left = await sqs.send(new ReceiveMessageCommand({ QueueUrl: q.QueueUrl, MaxNumberOfMessages: 10 }));
     expect(left.Messages ?? []).toEqual([]);
@@ -128,7 +151,10 @@ describe('API routes and template references', () => {
     const m = matchRoute(routes, 'GET', '/v1/services/house-number');
     expect(m.route?.functionKey).toBe('b');
     expect(m.params).toEqual({ code: 'house-number' });
-    expect(matchRoute(routes, 'GET', '/v1/agencies/pao-20/requests/r1').params).toEqual({ agencyId: 'pao-20', id: 'r1' });
+    expect(matchRoute(routes, 'GET', '/v1/agencies/pao-20/requests/r1').params).toEqual({
+      agencyId: 'pao-20',
+      id: 'r1',
+    });
     expect(matchRoute(routes, 'POST', '/v1/services').route).toBeUndefined();
     expect(matchRoute(routes, 'POST', '/v1/services').pathKnown).toBe(true);
     expect(matchRoute(routes, 'GET', '/v1/nothing').pathKnown).toBe(false);
@@ -145,9 +171,13 @@ describe('API routes and template references', () => {
     };
     expect(resolve({ Ref: 'Table' }, scope)).toBe('table-name');
     expect(resolve({ 'Fn::GetAtt': ['Table', 'Arn'] }, scope)).toBe('arn:table');
-    expect(resolve({ 'Fn::Join': ['', ['https://sqs.', { Ref: 'AWS::Region' }, '/']] }, scope)).toBe('https://sqs.ap-southeast-7/');
+    expect(resolve({ 'Fn::Join': ['', ['https://sqs.', { Ref: 'AWS::Region' }, '/']] }, scope)).toBe(
+      'https://sqs.ap-southeast-7/',
+    );
     expect(resolve({ 'Fn::Select': [1, { 'Fn::Split': [',', 'a,b,c'] }] }, scope)).toBe('b');
-    expect(resolve({ 'Fn::Sub': 'x-${Table}-${AWS::AccountId}-${Table.Arn}' }, scope)).toBe('x-table-name-000000000000-arn:table');
+    expect(resolve({ 'Fn::Sub': 'x-${Table}-${AWS::AccountId}-${Table.Arn}' }, scope)).toBe(
+      'x-table-name-000000000000-arn:table',
+    );
     expect(resolve({ 'Fn::ImportValue': 'S:Export' }, scope)).toBe('exported');
     expect(resolve({ a: [{ Ref: 'Table' }] }, scope)).toEqual({ a: ['table-name'] });
     expect(() => resolve({ Ref: 'Nope' }, scope)).toThrow(/cannot resolve Ref Nope/);
