@@ -11,14 +11,25 @@ import { Construct } from 'constructs';
 import { DOCUMENT_PREFIXES } from '../../shared/schemas/table.ts';
 
 /**
- * Supporting documents: private, encrypted, TLS-only, versioned. Uploads arrive by presigned
- * POST (so browsers need CORS for POST); abandoned uploads and quarantined files expire.
+ * Supporting documents: private, encrypted, TLS-only, versioned, with server access logs.
+ * Uploads arrive by presigned POST (so browsers need CORS for POST); abandoned uploads and
+ * quarantined files expire.
  */
 export class DocumentsBucket extends Construct {
   readonly bucket: Bucket;
+  readonly accessLogs: Bucket;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
+    });
+    (this.accessLogs.node.defaultChild as CfnBucket).overrideLogicalId('DocumentsAccessLogsBucket');
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -26,6 +37,8 @@ export class DocumentsBucket extends Construct {
       versioned: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: RemovalPolicy.RETAIN,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'documents/',
       cors: [
         { allowedMethods: [HttpMethods.POST], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 3000 },
       ],

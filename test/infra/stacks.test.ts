@@ -31,7 +31,10 @@ describe('stateful stack', () => {
   });
 
   it('keeps the documents bucket private, encrypted, versioned and TLS-only', () => {
-    expect(Object.keys(stateful.findResources('AWS::S3::Bucket'))).toEqual(['DocumentsBucket']);
+    expect(Object.keys(stateful.findResources('AWS::S3::Bucket')).sort()).toEqual([
+      'DocumentsAccessLogsBucket',
+      'DocumentsBucket',
+    ]);
     stateful.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
@@ -46,6 +49,7 @@ describe('stateful stack', () => {
         },
         VersioningConfiguration: { Status: 'Enabled' },
         CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['POST'] })] },
+        LoggingConfiguration: { DestinationBucketName: { Ref: 'DocumentsAccessLogsBucket' }, LogFilePrefix: 'documents/' },
       }),
     });
     stateful.hasResourceProperties('AWS::S3::BucketPolicy', {

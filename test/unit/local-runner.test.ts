@@ -175,6 +175,7 @@ describe('API routes and template references', () => {
       'https://sqs.ap-southeast-7/',
     );
     expect(resolve({ 'Fn::Select': [1, { 'Fn::Split': [',', 'a,b,c'] }] }, scope)).toBe('b');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub template, not JS
     expect(resolve({ 'Fn::Sub': 'x-${Table}-${AWS::AccountId}-${Table.Arn}' }, scope)).toBe(
       'x-table-name-000000000000-arn:table',
     );
