@@ -7,6 +7,8 @@ import {
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
+  type Model,
+  type RequestValidator,
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
@@ -14,6 +16,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -30,7 +33,19 @@ const GATEWAY_ERRORS: ReadonlyArray<[ResponseType, string, string, string]> = [
   [ResponseType.REQUEST_TOO_LARGE, '413', 'PAYLOAD_TOO_LARGE', 'The request body is too large.'],
   [ResponseType.THROTTLED, '429', 'THROTTLED', 'Too many requests; please slow down.'],
   [ResponseType.DEFAULT_5XX, '502', 'INTERNAL', 'Something went wrong on our side. Please try again.'],
+  [ResponseType.BAD_REQUEST_BODY, '400', 'VALIDATION_FAILED', '$context.error.validationErrorString'],
+  [ResponseType.BAD_REQUEST_PARAMETERS, '400', 'VALIDATION_FAILED', '$context.error.validationErrorString'],
 ];
+
+export interface RouteOptions {
+  /** Behind the Cognito authorizer (agency routes). */
+  readonly agencyAuth?: boolean;
+  /**
+   * JSON body schema the gateway validates before invoking the function (a model generated
+   * from the same zod schema the function parses with).
+   */
+  readonly bodySchema?: z.ZodType;
+}
 
 /**
  * The public REST API: regional, throttled at the stage, JSON access logs, gateway errors in
@@ -40,7 +55,9 @@ const GATEWAY_ERRORS: ReadonlyArray<[ResponseType, string, string, string]> = [
 export class OssApi extends Construct {
   readonly api: RestApi;
   readonly authorizer: CognitoUserPoolsAuthorizer;
+  readonly validator: RequestValidator;
   private readonly integrations = new Map<IFunction, LambdaIntegration>();
+  private readonly models = new Map<z.ZodType, Model>();
 
   constructor(scope: Construct, id: string, props: OssApiProps) {
     super(scope, id);
@@ -60,12 +77,16 @@ export class OssApi extends Construct {
       },
     });
     for (const [type, statusCode, code, message] of GATEWAY_ERRORS) {
-      this.api.addGatewayResponse(`Gateway${code}${statusCode}`, {
+      this.api.addGatewayResponse(`Gateway${type.responseType}`, {
         type,
         statusCode,
         templates: { 'application/json': JSON.stringify({ error: { code, message } }) },
       });
     }
+    this.validator = this.api.addRequestValidator('Validator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
     this.authorizer = new CognitoUserPoolsAuthorizer(this, 'AgencyAuthorizer', {
       cognitoUserPools: [props.agencyUsers],
       identitySource: 'method.request.header.Authorization',
@@ -73,7 +94,7 @@ export class OssApi extends Construct {
   }
 
   /** Adds `method path` (e.g. `GET /v1/services/{code}`) served by `fn`. */
-  route(method: HttpMethod, path: string, fn: IFunction, options: { agencyAuth?: boolean } = {}): void {
+  route(method: HttpMethod, path: string, fn: IFunction, options: RouteOptions = {}): void {
     let resource: IResource = this.api.root;
     for (const part of path.split('/').filter((p) => p.length > 0)) {
       resource = resource.getResource(part) ?? resource.addResource(part);
@@ -83,10 +104,31 @@ export class OssApi extends Construct {
       integration = new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false });
       this.integrations.set(fn, integration);
     }
-    resource.addMethod(
-      method,
-      integration,
-      options.agencyAuth ? { authorizer: this.authorizer, authorizationType: AuthorizationType.COGNITO } : {},
-    );
+    const model = options.bodySchema ? this.modelFor(options.bodySchema) : undefined;
+    resource.addMethod(method, integration, {
+      requestValidator: this.validator,
+      ...(model && { requestModels: { 'application/json': model } }),
+      ...(options.agencyAuth && {
+        authorizer: this.authorizer,
+        authorizationType: AuthorizationType.COGNITO,
+      }),
+    });
+  }
+
+  /** An API Gateway model (JSON Schema draft 4) generated from a zod schema, once per schema. */
+  private modelFor(schema: z.ZodType): Model {
+    let model = this.models.get(schema);
+    if (!model) {
+      const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, {
+        target: 'draft-4',
+        io: 'input',
+      }) as Record<string, unknown>;
+      model = this.api.addModel(`Model${this.models.size + 1}`, {
+        contentType: 'application/json',
+        schema: { schema: 'http://json-schema.org/draft-04/schema#', ...jsonSchema } as never,
+      });
+      this.models.set(schema, model);
+    }
+    return model;
   }
 }

@@ -4,10 +4,14 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
+import { AgencyActionBody } from '../../functions/agency-actions/schema.ts';
+import { RatingBody } from '../../functions/citizen-actions/schema.ts';
+import { StartUploadBody } from '../../functions/documents/schema.ts';
 import { ENV } from '../../shared/env.ts';
 import { agencyQueueName, intakeQueueName } from '../../shared/queues.ts';
 import { OssApi } from '../constructs/api.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
+import { ApiFirewall } from '../constructs/waf.ts';
 import { DOCUMENT_VERIFIER_TIMEOUT, type StatefulStack } from './stateful-stack.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -155,11 +159,12 @@ export class ApiStack extends Stack {
     this.api.route('GET', '/v1/provinces', catalog.fn);
     this.api.route('GET', '/v1/services', catalog.fn);
     this.api.route('GET', '/v1/services/{code}', catalog.fn);
+    // No gateway model here: the contract's MALFORMED_JSON and per-field `issues` come from the function.
     this.api.route('POST', '/v1/requests', intake.fn);
     this.api.route('GET', '/v1/requests/{id}', requestStatus.fn);
-    this.api.route('POST', '/v1/requests/{id}/documents', documents.fn);
+    this.api.route('POST', '/v1/requests/{id}/documents', documents.fn, { bodySchema: StartUploadBody });
     this.api.route('POST', '/v1/requests/{id}/cancel', citizenActions.fn);
-    this.api.route('POST', '/v1/requests/{id}/rating', citizenActions.fn);
+    this.api.route('POST', '/v1/requests/{id}/rating', citizenActions.fn, { bodySchema: RatingBody });
     this.api.route('GET', '/v1/agencies/{agencyId}/inbox', agencyInbox.fn, { agencyAuth: true });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests', agencyInbox.fn, { agencyAuth: true });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}', agencyInbox.fn, { agencyAuth: true });
@@ -169,5 +174,7 @@ export class ApiStack extends Stack {
     this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}/documents/{documentId}', agencyActions.fn, {
       agencyAuth: true,
     });
+
+    new ApiFirewall(this, 'Firewall', { stageArn: this.api.api.deploymentStage.stageArn });
   }
 }

@@ -49,7 +49,10 @@ describe('stateful stack', () => {
         },
         VersioningConfiguration: { Status: 'Enabled' },
         CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['POST'] })] },
-        LoggingConfiguration: { DestinationBucketName: { Ref: 'DocumentsAccessLogsBucket' }, LogFilePrefix: 'documents/' },
+        LoggingConfiguration: {
+          DestinationBucketName: { Ref: 'DocumentsAccessLogsBucket' },
+          LogFilePrefix: 'documents/',
+        },
       }),
     });
     stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
