@@ -170,6 +170,7 @@ export class ApiStack extends Stack {
     this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}', agencyInbox.fn, { agencyAuth: true });
     this.api.route('POST', '/v1/agencies/{agencyId}/requests/{id}/actions', agencyActions.fn, {
       agencyAuth: true,
+      bodySchema: AgencyActionBody,
     });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}/documents/{documentId}', agencyActions.fn, {
       agencyAuth: true,
