@@ -4,6 +4,7 @@ import type { ParsedRecord } from '@aws-lambda-powertools/batch/types';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { verifyUploadedDocument } from '../../shared/app/documents.ts';
+import { logger, metrics, observability } from '../../shared/observability.ts';
 import { S3NotificationBody } from '../../shared/schemas/events.ts';
 
 const processor = new BatchProcessor(EventType.SQS, {
@@ -20,11 +21,12 @@ async function verifyNotification(record: ParsedRecord<SQSRecord, S3Notification
     if (!r.eventName.startsWith('ObjectCreated:')) continue;
     // S3 URL-encodes keys in events, with '+' for spaces.
     const outcome = await verifyUploadedDocument(decodeURIComponent(r.s3.object.key.replace(/\+/g, ' ')));
-    console.log(JSON.stringify({ level: 'INFO', message: 'document verified', ...outcome }));
+    logger.info('document checked', { ...outcome });
+    metrics.addMetric(outcome.outcome === 'verified' ? 'DocumentsVerified' : 'DocumentsRejected', 'Count', 1);
   }
 }
 
 /** SQS (S3 ObjectCreated notifications) → document verification, with partial batch responses. */
 export const handler = middy(async (event: SQSEvent, context: Context) =>
   processPartialResponse(event, verifyNotification, processor, { context }),
-);
+).use(observability());

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { reconcileStranded } from '../../shared/app/reconcile.ts';
 import { ENV, requireEnv } from '../../shared/env.ts';
+import { logger, metrics, observability } from '../../shared/observability.ts';
 
 /** Requests unchanged this long in SUBMITTED are taken as stranded (routing takes seconds). */
 const STRANDED_AFTER_SECONDS = 120;

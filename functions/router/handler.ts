@@ -4,6 +4,7 @@ import type { ParsedRecord } from '@aws-lambda-powertools/batch/types';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { routeQueuedRequest } from '../../shared/app/route-request.ts';
+import { correlate, logger, metrics, observability } from '../../shared/observability.ts';
 import { IntakeMessage } from '../../shared/schemas/messages.ts';
 
 const processor = new BatchProcessor(EventType.SQS, {
@@ -14,11 +15,13 @@ const processor = new BatchProcessor(EventType.SQS, {
 
 async function routeOne(record: ParsedRecord<SQSRecord, IntakeMessage>) {
   const message: IntakeMessage = record.body;
+  correlate(message.requestId);
   const outcome = await routeQueuedRequest(message);
-  console.log(JSON.stringify({ level: 'INFO', message: 'routing', requestId: message.requestId, outcome }));
+  logger.info('routing', { outcome });
+  if (outcome === 'routed') metrics.addMetric('RequestsRouted', 'Count', 1);
 }
 
 /** A province's intake queue → the responsible agency's queue; only failed messages are retried. */
 export const handler = middy(async (event: SQSEvent, context: Context) =>
   processPartialResponse(event, routeOne, processor, { context }),
-);
+).use(observability());

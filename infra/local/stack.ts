@@ -71,6 +71,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     OSS_S3_FORCE_PATH_STYLE: 'true',
     AWS_LAMBDA_LOG_FORMAT: 'JSON',
     POWERTOOLS_DEV: 'true',
+    // No X-Ray daemon locally; logs and EMF metrics still go to the console.
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_METRICS_DISABLED: 'true',
   };
 
   const functions = new Map<string, LocalFunction>();

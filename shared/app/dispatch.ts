@@ -1,4 +1,5 @@
 import { sendToAgency, sendToIntake } from '../adapters/queues.ts';
+import { logger, metrics } from '../observability.ts';
 import type { AgencyMessage } from '../schemas/messages.ts';
 import type { RequestItem } from '../schemas/request.ts';
 
@@ -12,14 +13,11 @@ export async function dispatchSubmitted(item: RequestItem): Promise<boolean> {
     await sendToIntake({ requestId: item.requestId, provinceCode: item.provinceCode }, item.version);
     return true;
   } catch (error) {
-    console.error(
-      JSON.stringify({
-        level: 'WARN',
-        message: 'intake send failed; the reconciler will re-send',
-        requestId: item.requestId,
-        error: String(error),
-      }),
-    );
+    logger.warn('intake send failed; the reconciler will re-send', {
+      requestId: item.requestId,
+      error: String(error),
+    });
+    metrics.addMetric('IntakeSendFailures', 'Count', 1);
     return false;
   }
 }

@@ -4,6 +4,7 @@ import { AppError, validationFailed } from '../domain/errors.ts';
 import { createRequestItem, submissionResponse } from '../domain/request.ts';
 import { accessTokenFor, canonicalJson, newRequestId, sha256Hex } from '../domain/secure-tokens.ts';
 import { checkSubmission } from '../domain/submission.ts';
+import { correlate, metrics } from '../observability.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
 import { dispatchSubmitted } from './dispatch.ts';
 import { holidaySet, referenceData } from './reference.ts';
@@ -30,6 +31,8 @@ export async function submitRequest(
     holidays: holidaySet,
   });
   if (await putNewRequest(item)) {
+    correlate(requestId);
+    metrics.addMetric('RequestsFiled', 'Count', 1);
     if (item.status === 'SUBMITTED') await dispatchSubmitted(item);
     return submissionResponse(item, service, accessToken);
   }

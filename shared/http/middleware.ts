@@ -4,6 +4,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { AppError, type Issue, unauthorized, validationFailed } from '../domain/errors.ts';
+import { correlate, logger, metrics, observability } from '../observability.ts';
 
 export type HttpEvent = Omit<APIGatewayProxyEvent, 'body'> & { body: unknown };
 export type HttpResult = APIGatewayProxyResult;
@@ -60,6 +61,11 @@ const jsonBody = (allowEmpty: boolean): MiddlewareObj<HttpEvent, HttpResult> => 
   };
 };
 
+/** The request id in the path, when there is one, becomes the correlation id. */
+const correlateFromPath = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+  before: ({ event }) => correlate(event.pathParameters?.id),
+});
+
 interface HttpErrorLike {
   statusCode?: number;
   expose?: boolean;
@@ -113,6 +119,8 @@ export function httpHandler(
   fn: (event: HttpEvent, context: Context) => Promise<HttpResult>,
 ) {
   const chain = middy<HttpEvent, HttpResult>()
+    .use(observability())
+    .use(correlateFromPath())
     .use(httpHeaderNormalizer())
     .use(bodyLimit(options.maxBodyBytes ?? 64 * 1024))
     .use(errorResponses());
