@@ -8,6 +8,16 @@ export const PILOT_PROVINCES = ['20', '93', '54', '47', '72'] as const;
 /** AWS Asia Pacific (Thailand). */
 export const DEFAULT_REGION = 'ap-southeast-7';
 
+/**
+ * The environments, one CDK Stage each, and what each serves unless `-c provinces=` says
+ * otherwise: development and staging the five pilot provinces, production the whole country.
+ */
+export const ENVIRONMENTS: Readonly<Record<string, { readonly provinces: string }>> = {
+  dev: { provinces: PILOT_PROVINCES.join(',') },
+  staging: { provinces: PILOT_PROVINCES.join(',') },
+  prod: { provinces: 'all' },
+};
+
 export interface OssConfig {
   /** Environment name, e.g. `dev` or `prod`; one CDK Stage each. */
   readonly envName: string;
@@ -22,12 +32,13 @@ export interface OssConfig {
  * deploys a half-configured nation.
  */
 export function readConfig(node: Node): OssConfig {
-  const raw = String(node.tryGetContext('provinces') ?? PILOT_PROVINCES.join(',')).trim();
-  const provinces = parseProvinceList(raw);
   const envName = String(node.tryGetContext('env') ?? 'dev');
-  if (!/^[a-z][a-z0-9-]{0,15}$/.test(envName)) {
-    throw new Error(`context env must be lower-case letters, digits or dashes (got "${envName}")`);
+  const environment = ENVIRONMENTS[envName];
+  if (!environment) {
+    throw new Error(`context env must be one of ${Object.keys(ENVIRONMENTS).join(', ')} (got "${envName}")`);
   }
+  const raw = String(node.tryGetContext('provinces') ?? environment.provinces).trim();
+  const provinces = parseProvinceList(raw);
   return {
     envName,
     provinces,

@@ -54,6 +54,7 @@ export class OssStage extends Stage {
         agencies: provinceAgencies,
         table: this.stateful.table,
         queueUrlPrefix,
+        alerts: this.stateful.alerts,
       });
       this.provinces.push(stack);
       overflowChunks(provinceAgencies).forEach((chunk, i) => {
@@ -64,6 +65,7 @@ export class OssStage extends Stage {
             envName: config.envName,
             province,
             agencies: chunk,
+            alerts: this.stateful.alerts,
           }),
         );
       });

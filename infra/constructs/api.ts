@@ -8,6 +8,7 @@ import {
   LogGroupLogDestination,
   MethodLoggingLevel,
   type Model,
+  Period,
   type RequestValidator,
   ResponseType,
   RestApi,
@@ -83,6 +84,13 @@ export class OssApi extends Construct {
         templates: { 'application/json': JSON.stringify({ error: { code, message } }) },
       });
     }
+    // Per-client limits: every client's API key joins this plan (Open311 clients, agency systems).
+    this.api.addUsagePlan('ClientPlan', {
+      description: 'Default limits per API client key',
+      throttle: { rateLimit: 20, burstLimit: 40 },
+      quota: { limit: 50_000, period: Period.DAY },
+      apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
+    });
     this.validator = this.api.addRequestValidator('Validator', {
       validateRequestBody: true,
       validateRequestParameters: true,

@@ -10,6 +10,7 @@ import { StartUploadBody } from '../../functions/documents/schema.ts';
 import { ENV } from '../../shared/env.ts';
 import { agencyQueueName, intakeQueueName } from '../../shared/queues.ts';
 import { OssApi } from '../constructs/api.ts';
+import { Alarms } from '../constructs/monitoring.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { ApiFirewall } from '../constructs/waf.ts';
 import { DOCUMENT_VERIFIER_TIMEOUT, type StatefulStack } from './stateful-stack.ts';
@@ -177,5 +178,32 @@ export class ApiStack extends Stack {
     });
 
     new ApiFirewall(this, 'Firewall', { stageArn: this.api.api.deploymentStage.stageArn });
+
+    const alarms = new Alarms(this, 'Alarms', props.stateful.alerts);
+    const functions = {
+      catalog,
+      intake,
+      requestStatus,
+      citizenActions,
+      documents,
+      verifier,
+      agencyInbox,
+      agencyActions,
+      reconciler,
+    };
+    for (const [name, f] of Object.entries(functions)) alarms.functionHealth(name, f.fn);
+    alarms.metric(
+      'Api5xx',
+      this.api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      5,
+      'The API answered 5xx errors.',
+    );
+    alarms.deadLetters('DocumentEvents', documentEvents.dlq, 'document verification');
+    alarms.queueAge(
+      'DocumentEvents',
+      documentEvents.queue,
+      Duration.minutes(15),
+      'the document verification queue',
+    );
   }
 }

@@ -5,9 +5,11 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { DOCUMENT_PREFIXES } from '../../shared/schemas/table.ts';
 import { AgencyUserPool } from '../constructs/agency-user-pool.ts';
+import { AlertsTopic } from '../constructs/alerts-topic.ts';
 import { DocumentsBucket } from '../constructs/documents-bucket.ts';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
 import { RequestsTable } from '../constructs/requests-table.ts';
@@ -28,6 +30,8 @@ export class StatefulStack extends Stack {
   readonly documentEvents: QueueWithDlq;
   /** Agency staff accounts; each carries the `custom:agency_id` its tokens assert. */
   readonly agencyUsers: UserPool;
+  /** Every alarm notifies this topic. */
+  readonly alerts: Topic;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
@@ -44,6 +48,7 @@ export class StatefulStack extends Stack {
       },
     );
     this.agencyUsers = new AgencyUserPool(this, 'AgencyUsers').userPool;
+    this.alerts = new AlertsTopic(this, 'Alerts').topic;
     this.hashKey = new Secret(this, 'HashKey', {
       description: 'OSS keyed-hash key for citizen IDs and access tokens',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },

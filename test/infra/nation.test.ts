@@ -1,5 +1,7 @@
 import { App } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { filterReport } from '../../infra/nag.ts';
 import { buildOssApp } from '../../infra/oss-app.ts';
 import { agencies } from '../../shared/data/agencies.ts';
 
@@ -20,6 +22,8 @@ describe('nation-scale synth', () => {
     expect(provinceStacks.length).toBeGreaterThan(0);
     // Every agency in the registry has a poller role (one per agency queue), plus each router's role.
     expect(agencyQueues).toBeGreaterThanOrEqual(agencies.length + 77);
+    const nag = filterReport(new AwsSolutionsChecks(app).validateScope(app));
+    expect(nag.violations).toEqual([]);
     for (const p of stage.provinces) {
       const tags = p.tags.tagValues();
       expect(tags['oss:province']).toMatch(/^\d{2}$/);
