@@ -67,7 +67,7 @@ describe('security', () => {
     const send = router.find(
       (s) => [s.Action].flat().includes('sqs:SendMessage') && Array.isArray(s.Resource),
     );
-    expect((send?.Resource as unknown[]).length).toBe(agencies20.length);
+    expect(send?.Resource as unknown[]).toHaveLength(agencies20.length);
     // No wildcard actions anywhere except the S3 action families CDK's grants use (acknowledged in infra/nag.ts).
     for (const t of [api, province20, stateful]) {
       const all = Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) =>
