@@ -12,7 +12,20 @@ import type { MiddlewareObj } from '@middy/core';
  */
 const serviceName = process.env.OSS_FUNCTION ?? 'oss';
 export const logger = new Logger({ serviceName });
-export const metrics = new Metrics({ namespace: 'OSS', serviceName });
+export const metrics = new Metrics({
+  namespace: 'OSS',
+  serviceName,
+  // Reads publish no metrics by design: drop that one warning, keep every other through our logger.
+  logger: {
+    debug: (...a: unknown[]) => logger.debug(String(a[0]), ...(a.slice(1) as [])),
+    info: (...a: unknown[]) => logger.info(String(a[0]), ...(a.slice(1) as [])),
+    error: (...a: unknown[]) => logger.error(String(a[0]), ...(a.slice(1) as [])),
+    warn: (...a: unknown[]) => {
+      if (!String(a[0]).startsWith('No application metrics to publish'))
+        logger.warn(String(a[0]), ...(a.slice(1) as []));
+    },
+  },
+});
 export const tracer = new Tracer({ serviceName });
 
 /** The Powertools middlewares every function's middy chain starts with. */

@@ -25,6 +25,8 @@ export interface LocalStackOptions {
   readonly log?: (line: string) => void;
   /** Skip the start-up invocations (tests that want to see stranded requests first). */
   readonly skipStartupEvents?: boolean;
+  /** Powertools log level inside the functions (default INFO; tests use ERROR). */
+  readonly functionLogLevel?: string;
 }
 
 export interface LocalStack {
@@ -70,7 +72,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsManager,
     OSS_S3_FORCE_PATH_STYLE: 'true',
     AWS_LAMBDA_LOG_FORMAT: 'JSON',
-    POWERTOOLS_DEV: 'true',
+    POWERTOOLS_LOG_LEVEL: options.functionLogLevel ?? process.env.OSS_LOG_LEVEL ?? 'INFO',
     // No X-Ray daemon locally; logs and EMF metrics still go to the console.
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_DISABLED: 'true',

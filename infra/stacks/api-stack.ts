@@ -155,7 +155,34 @@ export class ApiStack extends Stack {
       ],
     });
 
+    const slaSweeper = new ServiceFunction(this, 'SlaSweeper', {
+      name: 'sla-sweeper',
+      description: 'Flags overdue requests and escalates a copy to the Damrongdhama centre',
+      environment: { [ENV.tableName]: table.tableName, ...queueEnv },
+      timeout: Duration.minutes(5),
+    });
+    table.grantReadWriteData(slaSweeper.fn);
+    slaSweeper.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [agencyQueues] }),
+    );
+    new Rule(this, 'SlaSweepSchedule', {
+      description: 'Escalate overdue requests every fifteen minutes',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(slaSweeper.fn)],
+    });
+
+    const stats = new ServiceFunction(this, 'Stats', {
+      name: 'stats',
+      description: 'Public transparency statistics per province',
+      environment: {
+        [ENV.tableName]: table.tableName,
+        [ENV.servedProvinces]: props.servedProvinces.join(','),
+      },
+    });
+    table.grantReadData(stats.fn);
+
     this.api = new OssApi(this, 'Http', { agencyUsers });
+    this.api.route('GET', '/v1/stats', stats.fn);
     this.api.route('GET', '/health', catalog.fn);
     this.api.route('GET', '/v1/provinces', catalog.fn);
     this.api.route('GET', '/v1/services', catalog.fn);

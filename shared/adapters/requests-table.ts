@@ -103,3 +103,25 @@ export async function queryStaleByStatus(
   } while (startKey);
   return ids;
 }
+
+/** Ids of a province's open, unescalated requests whose deadline is before `before`. */
+export async function queryOverdue(provinceCode: string, before: string): Promise<string[]> {
+  const { openByDeadline } = TABLE_INDEXES;
+  const ids: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: openByDeadline.name,
+        KeyConditionExpression: '#p = :p AND #d < :before',
+        ExpressionAttributeNames: { '#p': openByDeadline.partitionKey, '#d': openByDeadline.sortKey },
+        ExpressionAttributeValues: { ':p': provinceCode, ':before': before },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const key of page.Items ?? []) ids.push(String(key.pk).slice(KEY_PREFIX.request.length));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return ids;
+}

@@ -1,14 +1,16 @@
 import { presignDownload } from '../adapters/documents-bucket.ts';
 import { deleteFromAgency, receiveFromAgency } from '../adapters/queues.ts';
-import { getRequest, queryAgencyRequests, replaceRequest } from '../adapters/requests-table.ts';
+import { getRequest, queryAgencyRequests } from '../adapters/requests-table.ts';
+import { pauseClock, resumeClock } from '../domain/deadline-clock.ts';
 import { AppError, notFound, validationFailed } from '../domain/errors.ts';
 import { applyTransition, type LifecycleAction } from '../domain/lifecycle.ts';
 import { toAgencyView } from '../domain/request.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import { AgencyMessage } from '../schemas/messages.ts';
 import type { AgencyRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
+import { commitChange } from './commit.ts';
 import { dispatchToAgency } from './dispatch.ts';
-import { agencyRegistry } from './reference.ts';
+import { agencyRegistry, holidaySet } from './reference.ts';
 
 export type AgencyAction = Extract<
   LifecycleAction,
@@ -83,7 +85,7 @@ export async function actOnRequest(
   now = new Date(),
 ) {
   const item = await loadAssigned(agencyId, requestId);
-  let changes: Partial<Pick<RequestItem, 'agencyId'>> = {};
+  let changes: Parameters<typeof applyTransition>[2] = {};
   let note = input.note;
   if (input.action === 'forward') {
     const to = input.toAgencyId ? agencyRegistry.agencyById(input.toAgencyId) : undefined;
@@ -98,12 +100,18 @@ export async function actOnRequest(
     changes = { agencyId: to.id };
     note = `Forwarded to ${to.id} (${to.nameEn}): ${input.note.trim()}`;
   }
+  if (input.action === 'request-info') changes = pauseClock(now);
+  if (input.action === 'resume') {
+    changes = resumeClock(item, now, holidaySet);
+    if (changes.dueAt !== item.dueAt)
+      note = `${note ? `${note} — ` : ''}deadline moved to ${changes.dueAt} (clock paused)`;
+  }
   const next = applyTransition(
     item,
     { action: input.action, actor: `agency:${agencyId}`, now, ...(note && { note }) },
     changes,
   );
-  if (!(await replaceRequest(next, item.version))) {
+  if (!(await commitChange(item, next))) {
     throw new AppError(
       409,
       'INVALID_TRANSITION',

@@ -1,9 +1,9 @@
-import { replaceRequest } from '../adapters/requests-table.ts';
 import { AppError } from '../domain/errors.ts';
 import { applyTransition } from '../domain/lifecycle.ts';
 import { toCitizenView } from '../domain/request.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import type { CitizenRequestView } from '../schemas/request.ts';
+import { commitChange } from './commit.ts';
 import { loadOwnRequest } from './read-request.ts';
 
 const concurrent = () =>
@@ -23,7 +23,7 @@ export async function cancelOwnRequest(
     now,
     note: reason?.trim() ? `Cancelled by the citizen: ${reason.trim()}` : 'Cancelled by the citizen',
   });
-  if (!(await replaceRequest(next, item.version))) throw concurrent();
+  if (!(await commitChange(item, next))) throw concurrent();
   return toCitizenView(next);
 }
 
@@ -50,6 +50,6 @@ export async function rateOwnRequest(
     version: item.version + 1,
     updatedAt: at,
   };
-  if (!(await replaceRequest(next, item.version))) throw concurrent();
+  if (!(await commitChange(item, next))) throw concurrent();
   return { requestId, rating: next.rating };
 }

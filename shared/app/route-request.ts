@@ -1,7 +1,8 @@
-import { getRequest, replaceRequest } from '../adapters/requests-table.ts';
+import { getRequest } from '../adapters/requests-table.ts';
 import { applyTransition } from '../domain/lifecycle.ts';
 import { routeRequest } from '../domain/routing.ts';
 import type { IntakeMessage } from '../schemas/messages.ts';
+import { commitChange } from './commit.ts';
 import { dispatchToAgency } from './dispatch.ts';
 import { agencyRegistry, referenceData } from './reference.ts';
 
@@ -40,7 +41,7 @@ export async function routeQueuedRequest(message: IntakeMessage, now = new Date(
       { action: 'route', actor: 'system:router', now, note: decision.note },
       { agencyId: decision.agencyId },
     );
-    if (!(await replaceRequest(next, item.version))) continue; // changed meanwhile (e.g. cancelled): re-read
+    if (!(await commitChange(item, next))) continue; // changed meanwhile (e.g. cancelled): re-read
     await dispatchToAgency(next);
     return 'routed';
   }

@@ -1,8 +1,13 @@
 /**
- * Thai public holidays (วันหยุดราชการ) that stop the SLA clock, `YYYY-MM-DD` in Asia/Bangkok.
+ * Thai public holidays (วันหยุดราชการ) that stop the SLA clock, `YYYY-MM-DD` in Asia/Bangkok, for
+ * the current and next year.
  *
- * Empty for now: deadlines count Monday–Friday only. Issue 7 (deadlines and escalation) fills
- * this from the Cabinet's published holiday announcements for the current and next year.
+ * Source: the rules of the npm package `date-holidays` 3.37.0 (country TH, type "public"),
+ * extracted 2026-11-22. Known gaps, to be filled from the Cabinet's annual announcement
+ * (ประกาศสำนักนายกรัฐมนตรี เรื่อง วันหยุดราชการประจำปี) when it is published:
+ * - 2027's Buddhist lunar holidays (Makha Bucha, Visakha Bucha, Asalha Bucha, Buddhist Lent):
+ *   the source has no lunar dates for 2027;
+ * - substitution days for holidays falling on a weekend, and special holidays the Cabinet declares.
  */
 export interface Holiday {
   readonly date: string;
@@ -10,4 +15,69 @@ export interface Holiday {
   readonly nameEn: string;
 }
 
-export const holidays: readonly Holiday[] = [];
+export const holidays: readonly Holiday[] = [
+  { date: '2026-01-01', nameTh: 'วันขึ้นปีใหม่', nameEn: "New Year's Day" },
+  { date: '2026-03-03', nameTh: 'วันมาฆบูชา', nameEn: 'Makha Bucha' },
+  { date: '2026-04-06', nameTh: 'วันจักรี', nameEn: 'Chakri Memorial Day' },
+  { date: '2026-04-13', nameTh: 'วันสงกรานต์', nameEn: 'Songkran Festival' },
+  { date: '2026-04-14', nameTh: 'วันสงกรานต์', nameEn: 'Songkran Festival' },
+  { date: '2026-04-15', nameTh: 'วันสงกรานต์', nameEn: 'Songkran Festival' },
+  { date: '2026-05-04', nameTh: 'วันฉัตรมงคล', nameEn: 'Coronation Day' },
+  { date: '2026-05-31', nameTh: 'วันวิสาขบูชา', nameEn: 'Vesak Day' },
+  {
+    date: '2026-06-03',
+    nameTh: 'วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าสุทิดา พัชรสุธาพิมลลักษณ พระบรมราชินี',
+    nameEn: "Queen Suthida's Birthday",
+  },
+  { date: '2026-07-28', nameTh: 'วันเฉลิมพระชนมพรรษาพระบาทสมเด็จพระวชิรเกล้าเจ้าอยู่หัว', nameEn: "King's Birthday" },
+  { date: '2026-07-29', nameTh: 'วันอาสาฬหบูชา', nameEn: 'Asalha Puja' },
+  { date: '2026-07-30', nameTh: 'วันเข้าพรรษา', nameEn: 'Buddhist Lent' },
+  {
+    date: '2026-08-12',
+    nameTh: 'วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าสิริกิติ์ พระบรมราชินีนาถ พระบรมราชชนนีพันปีหลวง',
+    nameEn: "The Queen Mother's Birthday",
+  },
+  {
+    date: '2026-10-13',
+    nameTh: 'วันคล้ายวันสวรรคตพระบาทสมเด็จพระบรมชนกาธิเบศร มหาภูมิพลอดุลยเดชมหาราช บรมนาถบพิตร',
+    nameEn: 'King Bhumibol Adulyadej Memorial Day',
+  },
+  { date: '2026-10-23', nameTh: 'วันปิยมหาราช', nameEn: 'King Chulalongkorn Day' },
+  {
+    date: '2026-12-05',
+    nameTh: 'วันคล้ายวันพระบรมราชสมภพ พระบาทสมเด็จพระบรมชนกาธิเบศร มหาภูมิพลอดุลยเดชมหาราช บรมนาถบพิตร',
+    nameEn: "King Bhumibol Adulyadej's Birthday",
+  },
+  { date: '2026-12-10', nameTh: 'วันรัฐธรรมนูญ', nameEn: 'Constitution Day' },
+  { date: '2026-12-31', nameTh: 'วันสิ้นปี', nameEn: "New Year's Eve" },
+  { date: '2027-01-01', nameTh: 'วันขึ้นปีใหม่', nameEn: "New Year's Day" },
+  { date: '2027-04-06', nameTh: 'วันจักรี', nameEn: 'Chakri Memorial Day' },
+  { date: '2027-04-13', nameTh: 'วันสงกรานต์', nameEn: 'Songkran Festival' },
+  { date: '2027-04-14', nameTh: 'วันสงกรานต์', nameEn: 'Songkran Festival' },
+  { date: '2027-04-15', nameTh: 'วันสงกรานต์', nameEn: 'Songkran Festival' },
+  { date: '2027-05-04', nameTh: 'วันฉัตรมงคล', nameEn: 'Coronation Day' },
+  {
+    date: '2027-06-03',
+    nameTh: 'วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าสุทิดา พัชรสุธาพิมลลักษณ พระบรมราชินี',
+    nameEn: "Queen Suthida's Birthday",
+  },
+  { date: '2027-07-28', nameTh: 'วันเฉลิมพระชนมพรรษาพระบาทสมเด็จพระวชิรเกล้าเจ้าอยู่หัว', nameEn: "King's Birthday" },
+  {
+    date: '2027-08-12',
+    nameTh: 'วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าสิริกิติ์ พระบรมราชินีนาถ พระบรมราชชนนีพันปีหลวง',
+    nameEn: "The Queen Mother's Birthday",
+  },
+  {
+    date: '2027-10-13',
+    nameTh: 'วันคล้ายวันสวรรคตพระบาทสมเด็จพระบรมชนกาธิเบศร มหาภูมิพลอดุลยเดชมหาราช บรมนาถบพิตร',
+    nameEn: 'King Bhumibol Adulyadej Memorial Day',
+  },
+  { date: '2027-10-23', nameTh: 'วันปิยมหาราช', nameEn: 'King Chulalongkorn Day' },
+  {
+    date: '2027-12-05',
+    nameTh: 'วันคล้ายวันพระบรมราชสมภพ พระบาทสมเด็จพระบรมชนกาธิเบศร มหาภูมิพลอดุลยเดชมหาราช บรมนาถบพิตร',
+    nameEn: "King Bhumibol Adulyadej's Birthday",
+  },
+  { date: '2027-12-10', nameTh: 'วันรัฐธรรมนูญ', nameEn: 'Constitution Day' },
+  { date: '2027-12-31', nameTh: 'วันสิ้นปี', nameEn: "New Year's Eve" },
+];

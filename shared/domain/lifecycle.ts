@@ -60,7 +60,7 @@ export interface TransitionInput {
 export function applyTransition(
   item: RequestItem,
   input: TransitionInput,
-  changes: Partial<Pick<RequestItem, 'agencyId' | 'documents'>> = {},
+  changes: Partial<Pick<RequestItem, 'agencyId' | 'documents' | 'dueAt' | 'clockPausedAt'>> = {},
 ): RequestItem {
   const to = nextStatus(item.status, input.action);
   if (!to) {
@@ -80,6 +80,7 @@ export function applyTransition(
     ],
   };
   if (FINAL_STATUSES.has(to)) delete next.openProvince;
+  if (to !== 'NEEDS_INFO' && !('clockPausedAt' in changes)) delete next.clockPausedAt;
   if (next.agencyId) next.agencyStatusAt = `${to}#${at}`;
   return next;
 }

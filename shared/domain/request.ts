@@ -116,6 +116,7 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
     })),
     history: item.history,
     ...(item.rating && { rating: item.rating }),
+    ...(item.overdue && { overdue: true }),
   };
 }
 

@@ -30,3 +30,15 @@ export function addWorkingDays(filedAt: Date, workingDays: number, holidays: Rea
   }
   return bangkokInstant(day, OFFICE_CLOSE.hour, OFFICE_CLOSE.minute);
 }
+
+/** Working days after `from`'s Bangkok date up to and including `to`'s (0 when the same day). */
+export function workingDaysBetween(from: Date, to: Date, holidays: ReadonlySet<string>): number {
+  const last = bangkokDate(to);
+  let day = bangkokDate(from);
+  let n = 0;
+  while (day < last) {
+    day = nextDay(day);
+    if (isWorkingDay(day, holidays)) n++;
+  }
+  return n;
+}

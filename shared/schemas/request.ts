@@ -92,6 +92,10 @@ export const RequestItem = z.object({
   /** Present while unfinished: feeds the `openByDeadline` index. */
   openProvince: z.string().optional(),
   rating: z.lazy(() => Rating).optional(),
+  /** Set once the deadline passed unfinished (by the SLA sweeper). */
+  overdue: z.boolean().optional(),
+  /** When the agency asked the citizen for information: the deadline clock stops until resume. */
+  clockPausedAt: IsoDateTime.optional(),
   /** `<province>#<status>`: partition key of the `byProvinceStatus` index. */
   provinceStatus: z.string(),
   /** `<status>#<updatedAt>` while assigned to an agency: sort key of the `byAgency` index. */
@@ -123,6 +127,7 @@ export const CitizenRequestView = z.object({
   documents: z.array(CitizenDocumentView),
   history: z.array(HistoryEntry),
   rating: z.lazy(() => Rating).optional(),
+  overdue: z.boolean().optional(),
 });
 export type CitizenRequestView = z.infer<typeof CitizenRequestView>;
 

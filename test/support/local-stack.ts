@@ -7,7 +7,7 @@ export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
 
 /** Starts the local stack on a random port in a fresh data folder; `dispose` removes the folder. */
 export async function startTestStack(dataDir = mkdtempSync(path.join(tmpdir(), 'oss-it-'))) {
-  const stack = await startLocalStack({ port: 0, dataDir, log: () => {} });
+  const stack = await startLocalStack({ port: 0, dataDir, log: () => {}, functionLogLevel: 'ERROR' });
   return { stack, dataDir, dispose: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
