@@ -2,7 +2,8 @@
  * `npm run oss -- <command>`: the command-line client for agency staff and operators.
  *
  *   dev-token --agency <id>                       print a local agency token (local stack only)
- *   dev-api-key                                   (Open311, later)
+ *   dev-api-key [--name <client>]                 issue an Open311 API key on the local stack
+ *   api-key issue --name <client> | revoke <key>  the same against AWS (REQUESTS_TABLE_NAME, your credentials)
  *   agency inbox    --agency <id> [--wait 5] [--max 10]
  *   agency list     --agency <id> [--status ROUTED]
  *   agency show     <requestId> --agency <id>
@@ -31,6 +32,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     agency: { type: 'string' },
+    name: { type: 'string' },
     to: { type: 'string' },
     note: { type: 'string' },
     receipt: { type: 'string' },
@@ -184,16 +186,24 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
   }
 }
 
-/** Points the SDK at the local emulator when the local stack has published its endpoints. */
-function useLocalEndpointsIfRunning() {
+/** Points the SDK at the local emulators when the local stack has published its endpoints. */
+function useLocalEndpointsIfRunning(): boolean {
   const file = path.join(dataDir, 'endpoints.json');
-  if (process.env.AWS_ENDPOINT_URL_SQS || !existsSync(file)) return;
-  const endpoints = JSON.parse(readFileSync(file, 'utf8')) as { sqs?: string; region?: string };
-  if (!endpoints.sqs) return;
+  if (process.env.AWS_ENDPOINT_URL_SQS || !existsSync(file)) return false;
+  const endpoints = JSON.parse(readFileSync(file, 'utf8')) as {
+    sqs?: string;
+    dynamodb?: string;
+    region?: string;
+    requestsTable?: string;
+  };
+  if (!endpoints.sqs) return false;
   process.env.AWS_ENDPOINT_URL_SQS = endpoints.sqs;
+  if (endpoints.dynamodb) process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoints.dynamodb;
+  if (endpoints.requestsTable) process.env.REQUESTS_TABLE_NAME ??= endpoints.requestsTable;
   process.env.AWS_REGION ??= endpoints.region ?? 'ap-southeast-7';
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  return true;
 }
 
 async function dlqCommand(sub: string | undefined) {
@@ -241,6 +251,22 @@ async function main() {
     }
     case 'agency':
       return agencyCommand(sub, rest);
+    case 'dev-api-key': {
+      if (!useLocalEndpointsIfRunning()) throw new UsageError('start the local stack first (npm start)');
+      const { issueApiKey } = await import('../../shared/app/api-keys.ts');
+      console.log(await issueApiKey(values.name ?? 'local developer'));
+      return;
+    }
+    case 'api-key': {
+      const { issueApiKey, revokeKey } = await import('../../shared/app/api-keys.ts');
+      if (sub === 'issue') return console.log(await issueApiKey(need(values.name, '--name <client>')));
+      if (sub === 'revoke') {
+        const ok = await revokeKey(need(rest[0], '<key>'));
+        if (!ok) throw new Error('no such key');
+        return console.log('revoked');
+      }
+      throw new UsageError(`unknown api-key command "${sub ?? ''}"`);
+    }
     case 'dlq':
       return dlqCommand(sub);
     default:

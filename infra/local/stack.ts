@@ -192,9 +192,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server.listen(options.port ?? 3000, '127.0.0.1', () => ok());
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const requestsTable = [...state.resources.entries()].find(([k]) => k.endsWith('/RequestsTable'))?.[1].ref;
   writeFileSync(
     path.join(dataDir, 'endpoints.json'),
-    JSON.stringify({ api: url, ...endpoints, region: LOCAL_REGION }, null, 2),
+    JSON.stringify({ api: url, ...endpoints, region: LOCAL_REGION, requestsTable }, null, 2),
   );
 
   for (const s of sources) s.start();

@@ -181,7 +181,30 @@ export class ApiStack extends Stack {
     });
     table.grantReadData(stats.fn);
 
+    const open311 = new ServiceFunction(this, 'Open311', {
+      name: 'open311',
+      description: 'Open311 GeoReport v2 facade',
+      environment: {
+        [ENV.tableName]: table.tableName,
+        [ENV.hashKeySecretId]: hashKey.secretArn,
+        ...queueEnv,
+      },
+    });
+    table.grantReadWriteData(open311.fn);
+    hashKey.grantRead(open311.fn);
+    open311.fn.addToRolePolicy(sendToIntake);
+
     this.api = new OssApi(this, 'Http', { agencyUsers });
+    // Open311 GeoReport v2: every endpoint in .json and .xml (formats in the last path segment).
+    for (const format of ['json', 'xml']) {
+      this.api.route('GET', `/open311/v2/discovery.${format}`, open311.fn);
+      this.api.route('GET', `/open311/v2/services.${format}`, open311.fn);
+      this.api.route('GET', `/open311/v2/requests.${format}`, open311.fn);
+      this.api.route('POST', `/open311/v2/requests.${format}`, open311.fn);
+    }
+    this.api.route('GET', '/open311/v2/services/{code}', open311.fn);
+    this.api.route('GET', '/open311/v2/requests/{id}', open311.fn);
+    this.api.route('GET', '/open311/v2/tokens/{token}', open311.fn);
     this.api.route('GET', '/v1/stats', stats.fn);
     this.api.route('GET', '/health', catalog.fn);
     this.api.route('GET', '/v1/provinces', catalog.fn);

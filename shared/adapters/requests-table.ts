@@ -125,3 +125,25 @@ export async function queryOverdue(provinceCode: string, before: string): Promis
   } while (startKey);
   return ids;
 }
+
+/** Ids of a province's requests in a status changed at or after `since` (newest first), at most `limit`. */
+export async function queryByStatusSince(
+  provinceCode: string,
+  status: string,
+  since: string,
+  limit: number,
+): Promise<string[]> {
+  const { byProvinceStatus } = TABLE_INDEXES;
+  const page = await documentClient.send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: byProvinceStatus.name,
+      KeyConditionExpression: '#p = :p AND #u >= :since',
+      ExpressionAttributeNames: { '#p': byProvinceStatus.partitionKey, '#u': byProvinceStatus.sortKey },
+      ExpressionAttributeValues: { ':p': `${provinceCode}#${status}`, ':since': since },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (page.Items ?? []).map((k) => String(k.pk).slice(KEY_PREFIX.request.length));
+}

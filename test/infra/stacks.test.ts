@@ -74,7 +74,7 @@ describe('API stack', () => {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(fn.Properties.LoggingConfig.LogFormat).toBe('JSON');
-      expect(fn.Metadata['oss:entry']).toMatch(/^functions\/[a-z-]+\/handler\.ts$/);
+      expect(fn.Metadata['oss:entry']).toMatch(/^functions\/[a-z0-9-]+\/handler\.ts$/);
     }
     for (const lg of Object.values(api.findResources('AWS::Logs::LogGroup'))) {
       expect(lg.Properties.RetentionInDays).toBeGreaterThan(0);
@@ -111,6 +111,15 @@ describe('API stack', () => {
         'GET /v1/agencies/{agencyId}/requests/{id}',
         'POST /v1/agencies/{agencyId}/requests/{id}/actions',
         'GET /v1/agencies/{agencyId}/requests/{id}/documents/{documentId}',
+        ...['json', 'xml'].flatMap((f) => [
+          `GET /open311/v2/discovery.${f}`,
+          `GET /open311/v2/services.${f}`,
+          `GET /open311/v2/requests.${f}`,
+          `POST /open311/v2/requests.${f}`,
+        ]),
+        'GET /open311/v2/services/{code}',
+        'GET /open311/v2/requests/{id}',
+        'GET /open311/v2/tokens/{token}',
       ].sort(),
     );
     for (const m of methods) expect(m.Properties.Integration.Type).toBe('AWS_PROXY');

@@ -1,0 +1,182 @@
+import { getRequest, queryByStatusSince } from '../adapters/requests-table.ts';
+import { services } from '../data/catalogue.ts';
+import { districts } from '../data/districts.ts';
+import { AppError } from '../domain/errors.ts';
+import {
+  fromOpen311Form,
+  toOpen311Request,
+  toOpen311Service,
+  toServiceDefinition,
+} from '../domain/open311.ts';
+import { toBangkokIso } from '../domain/time.ts';
+import { SubmitRequestBody } from '../schemas/submission.ts';
+import { clientOfKey } from './api-keys.ts';
+import { agencyRegistry, referenceData } from './reference.ts';
+import { submitRequest } from './submit-request.ts';
+
+/** An error in Open311's own shape: `[{code, description}]` with the HTTP status as code. */
+export class Open311Error extends Error {
+  constructor(
+    readonly status: number,
+    readonly description: string,
+  ) {
+    super(description);
+  }
+}
+
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MAX_RANGE_DAYS = 90;
+const MAX_RESULTS = 200;
+const OPEN: readonly string[] = ['AWAITING_DOCUMENTS', 'SUBMITTED', 'ROUTED', 'IN_PROGRESS', 'NEEDS_INFO'];
+const CLOSED: readonly string[] = ['COMPLETED', 'REJECTED', 'CANCELLED'];
+
+function jurisdiction(id: string | null, served: readonly string[], required: boolean): string | undefined {
+  if (id === null || id === '') {
+    if (required) throw new Open311Error(400, 'jurisdiction_id (the province code) is required');
+    return undefined;
+  }
+  if (!referenceData.provinceByCode(id) || !served.includes(id)) {
+    throw new Open311Error(404, `jurisdiction_id ${id} is not served by OSS`);
+  }
+  return id;
+}
+
+export function discovery(baseUrl: string) {
+  return {
+    changeset: '2026-11-22T00:00:00+07:00',
+    contact: 'One Stop Service (OSS), Ministry of Interior, Thailand — ศูนย์ดำรงธรรม โทร 1567',
+    key_service: 'API keys are issued by the OSS administrators on request.',
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `${baseUrl}/open311/v2`,
+        changeset: '2026-11-22T00:00:00+07:00',
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ],
+  };
+}
+
+export function listServices(jurisdictionId: string | null, served: readonly string[]) {
+  jurisdiction(jurisdictionId, served, false);
+  return services.map(toOpen311Service);
+}
+
+export function serviceDefinition(code: string, jurisdictionId: string | null, served: readonly string[]) {
+  const province = jurisdiction(jurisdictionId, served, false);
+  const service = referenceData.serviceByCode(code);
+  if (!service) throw new Open311Error(404, `service_code ${code} not found`);
+  return toServiceDefinition(service, province ? districts.filter((d) => d.provinceCode === province) : []);
+}
+
+/** POST requests: an API key, a served jurisdiction, then the same intake as the native API. */
+export async function postRequest(form: URLSearchParams, served: readonly string[]) {
+  if (!(await clientOfKey(form.get('api_key'))))
+    throw new Open311Error(403, 'api_key is missing, unknown or revoked');
+  jurisdiction(form.get('jurisdiction_id'), served, true);
+  const service = referenceData.serviceByCode(form.get('service_code') ?? '');
+  if (!service) throw new Open311Error(404, `service_code ${form.get('service_code') ?? ''} not found`);
+  const parsed = SubmitRequestBody.safeParse(fromOpen311Form(form, service));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const path = first?.path.join('.') ?? '';
+    const field = path.startsWith('applicant.citizenId') ? 'attribute[citizen_id]' : path;
+    throw new Open311Error(400, `${field}: ${first?.message ?? 'invalid'}`);
+  }
+  try {
+    const created = await submitRequest(parsed.data, undefined);
+    return [
+      {
+        service_request_id: created.requestId,
+        service_notice: `Expected by ${created.dueAt}`,
+        account_id: null,
+      },
+    ];
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) {
+      const issue = error.issues?.[0];
+      throw new Open311Error(
+        400,
+        issue
+          ? `${issue.path.replace(/^details\./, 'attribute[').replace(/^(attribute\[[^.]+)$/, '$1]')}: ${issue.message}`
+          : error.message,
+      );
+    }
+    throw error;
+  }
+}
+
+async function view(requestId: string, extensions: boolean) {
+  const item = REQUEST_ID.test(requestId) ? await getRequest(requestId) : undefined;
+  if (!item) return undefined;
+  const agency = item.agencyId ? agencyRegistry.agencyById(item.agencyId) : undefined;
+  return toOpen311Request(item, referenceData.serviceByCode(item.serviceCode), agency?.nameEn, extensions);
+}
+
+export async function getOne(requestId: string, extensions: boolean) {
+  const v = await view(requestId, extensions);
+  if (!v) throw new Open311Error(404, `service_request_id ${requestId} not found`);
+  return [v];
+}
+
+/** GET requests with the standard's filters; dates default to the last 90 days, at most 90 apart. */
+export async function findRequests(query: URLSearchParams, served: readonly string[]) {
+  const extensions = query.get('extensions') === 'true';
+  const ids = query.get('service_request_id');
+  if (ids) {
+    const found = await Promise.all(
+      ids
+        .split(',')
+        .slice(0, MAX_RESULTS)
+        .map((id) => view(id.trim(), extensions)),
+    );
+    return found.filter((v) => v !== undefined);
+  }
+  const province = jurisdiction(query.get('jurisdiction_id'), served, true) as string;
+  const end = query.get('end_date') ? new Date(query.get('end_date') as string) : new Date();
+  const start = query.get('start_date')
+    ? new Date(query.get('start_date') as string)
+    : new Date(end.getTime() - MAX_RANGE_DAYS * 86_400_000);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
+    throw new Open311Error(400, 'start_date and end_date must be ISO 8601 date-times');
+  }
+  if (end < start) throw new Open311Error(400, 'end_date is before start_date');
+  if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+    throw new Open311Error(400, `start_date and end_date may be at most ${MAX_RANGE_DAYS} days apart`);
+  }
+  const status = query.get('status');
+  if (status && !/^(open|closed)(,(open|closed))?$/.test(status))
+    throw new Open311Error(400, 'status must be open or closed');
+  const statuses = [
+    ...(!status || status.includes('open') ? OPEN : []),
+    ...(!status || status.includes('closed') ? CLOSED : []),
+  ];
+  const serviceCodes = query
+    .get('service_code')
+    ?.split(',')
+    .map((s) => s.trim());
+  const since = toBangkokIso(start);
+  const out = [];
+  for (const s of statuses) {
+    for (const id of await queryByStatusSince(province, s, since, MAX_RESULTS)) {
+      const item = await getRequest(id);
+      if (!item) continue;
+      const created = Date.parse(item.createdAt);
+      if (created < start.getTime() || created > end.getTime()) continue;
+      if (serviceCodes && !serviceCodes.includes(item.serviceCode)) continue;
+      const agency = item.agencyId ? agencyRegistry.agencyById(item.agencyId) : undefined;
+      out.push(
+        toOpen311Request(item, referenceData.serviceByCode(item.serviceCode), agency?.nameEn, extensions),
+      );
+    }
+  }
+  return out.sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime)).slice(0, MAX_RESULTS);
+}
+
+/** tokens/{token}: OSS answers POST with the request id itself, so a token is its request id. */
+export async function tokenLookup(token: string) {
+  const v = await view(token, false);
+  if (!v) throw new Open311Error(404, `token ${token} not found`);
+  return [{ service_request_id: v.service_request_id, token }];
+}

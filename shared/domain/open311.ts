@@ -1,0 +1,196 @@
+import type { District, Service, ServiceField } from '../schemas/catalogue.ts';
+import type { RequestItem, RequestStatus } from '../schemas/request.ts';
+import { FINAL_STATUSES } from './lifecycle.ts';
+
+/**
+ * The Open311 GeoReport v2 view of OSS: services with their form fields as attributes, requests
+ * with open/closed status (or mySociety's extended statuses on request), the deadline as
+ * `expected_datetime`. Pure mapping; the facade function does the HTTP.
+ */
+
+/** Attributes OSS needs that Open311 has no field for: asked for like any other attribute. */
+export const APPLICANT_ATTRIBUTES = [
+  {
+    code: 'citizen_id',
+    datatype: 'string',
+    labelTh: 'เลขประจำตัวประชาชน 13 หลัก',
+    labelEn: 'Thai citizen ID (13 digits)',
+  },
+  { code: 'first_name', datatype: 'string', labelTh: 'ชื่อ', labelEn: 'First name' },
+  { code: 'last_name', datatype: 'string', labelTh: 'นามสกุล', labelEn: 'Last name' },
+] as const;
+
+export interface Open311Service {
+  service_code: string;
+  service_name: string;
+  description: string;
+  metadata: boolean;
+  type: 'realtime';
+  keywords: string;
+  group: string;
+}
+
+export function toOpen311Service(s: Service): Open311Service {
+  return {
+    service_code: s.code,
+    service_name: `${s.nameTh} / ${s.nameEn}`,
+    description: `${s.descriptionTh} — ${s.descriptionEn} (deadline ${s.slaDays} working days)`,
+    metadata: true,
+    type: 'realtime',
+    keywords: [s.nameEn, s.nameTh, s.agencyType].join(','),
+    group: s.agencyType,
+  };
+}
+
+export interface Open311Attribute {
+  variable: boolean;
+  code: string;
+  datatype: ServiceField['datatype'];
+  required: boolean;
+  datatype_description: string | null;
+  order: number;
+  description: string;
+  values: Array<{ key: string; name: string }>;
+}
+
+/** A service definition: the applicant attributes, the district where needed, then the service's fields. */
+export function toServiceDefinition(s: Service, districts: readonly District[]) {
+  const attributes: Open311Attribute[] = [];
+  const push = (a: Omit<Open311Attribute, 'order' | 'variable'>) =>
+    attributes.push({ variable: true, order: attributes.length + 1, ...a });
+  for (const a of APPLICANT_ATTRIBUTES) {
+    push({
+      code: a.code,
+      datatype: a.datatype,
+      required: true,
+      datatype_description: a.code === 'citizen_id' ? '13 digits with a valid check digit' : null,
+      description: `${a.labelTh} / ${a.labelEn}`,
+      values: [],
+    });
+  }
+  if (s.requiresDistrict) {
+    push({
+      code: 'district_code',
+      datatype: districts.length > 0 ? 'singlevaluelist' : 'string',
+      required: true,
+      datatype_description: '4-digit district code (Ministry of Interior)',
+      description: 'อำเภอ/เขต / District',
+      values: districts.map((d) => ({ key: d.code, name: `${d.nameTh} / ${d.nameEn}` })),
+    });
+  }
+  for (const f of s.fields) {
+    push({
+      code: f.code,
+      datatype: f.datatype,
+      required: f.required,
+      datatype_description:
+        f.datatype === 'datetime'
+          ? 'ISO 8601 with time zone'
+          : f.min !== undefined || f.max !== undefined
+            ? `${f.min ?? ''}–${f.max ?? ''}`
+            : null,
+      description: `${f.labelTh} / ${f.labelEn}`,
+      values: f.values.map((v) => ({ key: v.key, name: `${v.nameTh} / ${v.nameEn}` })),
+    });
+  }
+  return { service_code: s.code, attributes };
+}
+
+/** mySociety's extended statuses (FixMyStreet Open311 extensions), for clients that ask. */
+const EXTENDED: Record<RequestStatus, string> = {
+  AWAITING_DOCUMENTS: 'open',
+  SUBMITTED: 'open',
+  ROUTED: 'open',
+  IN_PROGRESS: 'in_progress',
+  NEEDS_INFO: 'investigating',
+  COMPLETED: 'fixed',
+  REJECTED: 'no_further_action',
+  CANCELLED: 'closed',
+};
+
+export const open311Status = (s: RequestStatus) => (FINAL_STATUSES.has(s) ? 'closed' : 'open');
+
+/**
+ * A request as Open311 shows it: public by the standard's design, so no personal data (no
+ * applicant, description or address; those stay behind the citizen's token).
+ */
+export function toOpen311Request(
+  item: RequestItem,
+  service: Service | undefined,
+  agencyName: string | undefined,
+  extensions: boolean,
+) {
+  const last = item.history.at(-1);
+  return {
+    service_request_id: item.requestId,
+    status: extensions ? EXTENDED[item.status] : open311Status(item.status),
+    status_notes: last?.note ?? null,
+    service_name: service ? `${service.nameTh} / ${service.nameEn}` : null,
+    service_code: item.serviceCode,
+    description: null,
+    agency_responsible: agencyName ?? null,
+    service_notice: service ? `Deadline ${service.slaDays} working days` : null,
+    requested_datetime: item.createdAt,
+    updated_datetime: item.updatedAt,
+    expected_datetime: item.dueAt,
+    address: null,
+    address_id: null,
+    zipcode: null,
+    lat: item.location?.lat ?? null,
+    long: item.location?.lon ?? null,
+    media_url: null,
+    ...(extensions && {
+      extended_attributes: {
+        oss_status: item.status,
+        jurisdiction_id: item.provinceCode,
+        overdue: item.overdue === true,
+      },
+      notes: item.history.map((h) => ({
+        datetime: h.at,
+        status: EXTENDED[h.status],
+        actor: h.actor,
+        summary: h.note ?? null,
+      })),
+    }),
+  };
+}
+
+/**
+ * Turns Open311's form fields (`attribute[code]`, `attribute[code][]` for lists) into the
+ * native submission body. Numbers arrive as text and become numbers for number fields.
+ */
+export function fromOpen311Form(form: URLSearchParams, service: Service | undefined) {
+  const attr = (code: string) => form.get(`attribute[${code}]`) ?? undefined;
+  const details: Record<string, string | number | string[]> = {};
+  for (const f of service?.fields ?? []) {
+    if (f.datatype === 'multivaluelist') {
+      const values = [
+        ...form.getAll(`attribute[${f.code}][]`),
+        ...form.getAll(`attribute[${f.code}]`),
+      ].filter(Boolean);
+      if (values.length > 0) details[f.code] = values;
+      continue;
+    }
+    const v = attr(f.code);
+    if (v === undefined || v === '') continue;
+    details[f.code] = f.datatype === 'number' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
+  }
+  const lat = form.get('lat');
+  const lon = form.get('long');
+  const address = form.get('address_string') ?? undefined;
+  return {
+    serviceCode: form.get('service_code') ?? '',
+    provinceCode: form.get('jurisdiction_id') ?? '',
+    ...(attr('district_code') && { districtCode: attr('district_code') }),
+    applicant: {
+      citizenId: attr('citizen_id') ?? '',
+      firstName: form.get('first_name') ?? attr('first_name') ?? '',
+      lastName: form.get('last_name') ?? attr('last_name') ?? '',
+      ...(form.get('phone') && { phone: form.get('phone') }),
+      ...(form.get('email') && { email: form.get('email') }),
+    },
+    details,
+    ...(form.get('description') && { description: form.get('description') }),
+    ...(lat && lon && { location: { lat: Number(lat), lon: Number(lon), ...(address && { address }) } }),
+  };
+}
