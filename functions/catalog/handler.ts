@@ -1,10 +1,11 @@
 import { listProvinces, listServices, serviceDetail } from '../../shared/app/catalogue.ts';
 import { httpHandler, json } from '../../shared/http/middleware.ts';
+import { openApiDocument } from '../../shared/openapi.ts';
 
 // The catalogue changes only with a deploy: let browsers and CDNs keep it for five minutes.
 const CACHEABLE = { 'cache-control': 'public, max-age=300' };
 
-/** GET /health, /v1/provinces, /v1/services and /v1/services/{code}. */
+/** GET /health, /openapi.json, /v1/provinces, /v1/services and /v1/services/{code}. */
 export const handler = httpHandler({}, async (event) => {
   switch (event.resource) {
     case '/health':
@@ -13,6 +14,8 @@ export const handler = httpHandler({}, async (event) => {
       return json(200, listProvinces(), CACHEABLE);
     case '/v1/services':
       return json(200, listServices(), CACHEABLE);
+    case '/openapi.json':
+      return json(200, openApiDocument(), CACHEABLE);
     default:
       return json(200, serviceDetail(event.pathParameters?.code ?? ''), CACHEABLE);
   }

@@ -207,6 +207,7 @@ export class ApiStack extends Stack {
     this.api.route('GET', '/open311/v2/tokens/{token}', open311.fn);
     this.api.route('GET', '/v1/stats', stats.fn);
     this.api.route('GET', '/health', catalog.fn);
+    this.api.route('GET', '/openapi.json', catalog.fn);
     this.api.route('GET', '/v1/provinces', catalog.fn);
     this.api.route('GET', '/v1/services', catalog.fn);
     this.api.route('GET', '/v1/services/{code}', catalog.fn);

@@ -97,6 +97,7 @@ describe('API stack', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /health',
+        'GET /openapi.json',
         'GET /v1/stats',
         'GET /v1/provinces',
         'GET /v1/services',

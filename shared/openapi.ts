@@ -1,0 +1,235 @@
+import { z } from 'zod';
+import { AgencyActionBody } from '../functions/agency-actions/schema.ts';
+import { CancelBody, RatingBody } from '../functions/citizen-actions/schema.ts';
+import { StartUploadBody } from '../functions/documents/schema.ts';
+import { Service } from './schemas/catalogue.ts';
+import {
+  DocumentUploadResponse,
+  ErrorResponse,
+  HealthResponse,
+  ProvinceList,
+  RatingResponse,
+  ServiceList,
+  StatsResponse,
+} from './schemas/http.ts';
+import { AgencyRequestView, CitizenRequestView } from './schemas/request.ts';
+import { SubmitRequestBody, SubmitRequestResponse } from './schemas/submission.ts';
+
+/**
+ * The OpenAPI 3.1 document of the native API, generated from the same zod schemas the handlers
+ * parse with and the views they return (never written by hand). Served at GET /openapi.json.
+ */
+const components: Record<string, z.ZodType> = {
+  Error: ErrorResponse,
+  Health: HealthResponse,
+  ProvinceList,
+  ServiceList,
+  Service,
+  SubmitRequest: SubmitRequestBody,
+  SubmitRequestResponse,
+  CitizenRequestView,
+  AgencyRequestView,
+  StartUpload: StartUploadBody,
+  DocumentUpload: DocumentUploadResponse,
+  Cancel: CancelBody,
+  Rating: RatingBody,
+  RatingResponse,
+  AgencyAction: AgencyActionBody,
+  Inbox: z.object({
+    items: z.array(
+      z.object({
+        receiptHandle: z.string(),
+        kind: z.enum(['routed', 'escalation']),
+        request: AgencyRequestView,
+      }),
+    ),
+  }),
+  AgencyRequestList: z.object({ items: z.array(AgencyRequestView) }),
+  DocumentLink: z.object({ documentId: z.string(), url: z.string(), expiresAt: z.string() }),
+  Stats: StatsResponse,
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string, description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+});
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), json('Error', 'Error in the shape of DESIGN.md §4')]));
+const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
+const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const bearer = [{ citizenToken: [] }];
+const agency = [{ agencyJwt: [] }];
+
+export function openApiDocument(serverUrl = '/') {
+  const schemas = Object.fromEntries(
+    Object.entries(components).map(([name, schema]) => {
+      const { $schema: _drop, ...s } = z.toJSONSchema(schema, {
+        io: 'output',
+        unrepresentable: 'any',
+      }) as Record<string, unknown>;
+      return [name, s];
+    }),
+  );
+  // Request bodies are described as clients send them (before transforms).
+  for (const name of ['SubmitRequest', 'StartUpload', 'Cancel', 'Rating', 'AgencyAction']) {
+    const { $schema: _drop, ...s } = z.toJSONSchema(components[name] as z.ZodType, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Record<string, unknown>;
+    schemas[name] = s;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'One Stop Service (OSS) API — ศูนย์บริการแบบเบ็ดเสร็จ',
+      version: '1.0.0',
+      description:
+        'File a request for a public service once; it reaches the agency legally responsible, on time, on the record.',
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      schemas,
+      securitySchemes: {
+        citizenToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The accessToken returned when the request was filed',
+        },
+        agencyJwt: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Agency staff ID token with custom:agency_id',
+        },
+      },
+    },
+    paths: {
+      '/health': { get: { summary: 'Liveness', responses: { 200: json('Health', 'OK') } } },
+      '/v1/provinces': {
+        get: { summary: 'The 77 provinces', responses: { 200: json('ProvinceList', 'Provinces') } },
+      },
+      '/v1/services': {
+        get: { summary: 'The service catalogue', responses: { 200: json('ServiceList', 'Services') } },
+      },
+      '/v1/services/{code}': {
+        get: {
+          summary: 'One service',
+          parameters: [pathParam('code')],
+          responses: { 200: json('Service', 'Service'), ...errors(404) },
+        },
+      },
+      '/v1/requests': {
+        post: {
+          summary: 'File a request',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', minLength: 8, maxLength: 128 },
+            },
+          ],
+          requestBody: body('SubmitRequest'),
+          responses: { 201: json('SubmitRequestResponse', 'Filed'), ...errors(400, 409, 413, 415) },
+        },
+      },
+      '/v1/requests/{id}': {
+        get: {
+          summary: "The citizen's view of a request",
+          security: bearer,
+          parameters: [pathParam('id')],
+          responses: { 200: json('CitizenRequestView', 'The request'), ...errors(401, 404) },
+        },
+      },
+      '/v1/requests/{id}/documents': {
+        post: {
+          summary: 'A presigned POST for one supporting document',
+          security: bearer,
+          parameters: [pathParam('id')],
+          requestBody: body('StartUpload'),
+          responses: { 201: json('DocumentUpload', 'Upload slot'), ...errors(400, 401, 404, 409) },
+        },
+      },
+      '/v1/requests/{id}/cancel': {
+        post: {
+          summary: 'Cancel before an agency accepts',
+          security: bearer,
+          parameters: [pathParam('id')],
+          responses: { 200: json('CitizenRequestView', 'Cancelled'), ...errors(401, 404, 409) },
+        },
+      },
+      '/v1/requests/{id}/rating': {
+        post: {
+          summary: 'Rate a finished request (once)',
+          security: bearer,
+          parameters: [pathParam('id')],
+          requestBody: body('Rating'),
+          responses: { 201: json('RatingResponse', 'Rated'), ...errors(400, 401, 404, 409) },
+        },
+      },
+      '/v1/stats': {
+        get: {
+          summary: 'Transparency statistics (national without provinceCode)',
+          parameters: [
+            {
+              name: 'provinceCode',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', pattern: '^\\d{2}$' },
+            },
+          ],
+          responses: { 200: json('Stats', 'Statistics'), ...errors(400, 404) },
+        },
+      },
+      '/v1/agencies/{agencyId}/inbox': {
+        get: {
+          summary: "Long-poll the agency's queue",
+          security: agency,
+          parameters: [
+            pathParam('agencyId'),
+            { name: 'max', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10 } },
+            { name: 'waitSeconds', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 20 } },
+          ],
+          responses: { 200: json('Inbox', 'Waiting requests'), ...errors(400, 401, 403) },
+        },
+      },
+      '/v1/agencies/{agencyId}/requests': {
+        get: {
+          summary: "The agency's requests, optionally by status",
+          security: agency,
+          parameters: [pathParam('agencyId'), { name: 'status', in: 'query', schema: { type: 'string' } }],
+          responses: { 200: json('AgencyRequestList', 'Requests'), ...errors(400, 401, 403) },
+        },
+      },
+      '/v1/agencies/{agencyId}/requests/{id}': {
+        get: {
+          summary: 'One request assigned to the agency',
+          security: agency,
+          parameters: [pathParam('agencyId'), pathParam('id')],
+          responses: { 200: json('AgencyRequestView', 'The request'), ...errors(401, 403, 404) },
+        },
+      },
+      '/v1/agencies/{agencyId}/requests/{id}/actions': {
+        post: {
+          summary: 'Accept, request-info, resume, complete, reject or forward',
+          security: agency,
+          parameters: [pathParam('agencyId'), pathParam('id')],
+          requestBody: body('AgencyAction'),
+          responses: {
+            200: json('AgencyRequestView', 'The request after the action'),
+            ...errors(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      '/v1/agencies/{agencyId}/requests/{id}/documents/{documentId}': {
+        get: {
+          summary: 'A short-lived link to a verified document',
+          security: agency,
+          parameters: [pathParam('agencyId'), pathParam('id'), pathParam('documentId')],
+          responses: { 200: json('DocumentLink', 'Presigned GET'), ...errors(401, 403, 404, 409) },
+        },
+      },
+    },
+  };
+}

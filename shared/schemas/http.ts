@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Province, Service } from './catalogue.ts';
+
+/** The error shape of DESIGN.md §4. */
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export const HealthResponse = z.object({ status: z.literal('ok') });
+export const ProvinceList = z.object({ items: z.array(Province) });
+export const ServiceList = z.object({ items: z.array(Service) });
+
+export const DocumentUploadResponse = z.object({
+  documentId: z.string(),
+  upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), expiresAt: z.string() }),
+});
+
+export const RatingResponse = z.object({
+  requestId: z.string(),
+  rating: z.object({ score: z.number(), comment: z.string().optional(), at: z.string() }),
+});
+
+const StatsBlock = z.object({
+  byStatus: z.record(z.string(), z.number()),
+  completedWithinSlaPercent: z.number().nullable(),
+  medianHoursToComplete: z.number().nullable(),
+  averageRating: z.number().nullable(),
+  overdue: z.number(),
+});
+
+export const StatsResponse = StatsBlock.extend({
+  provinceCode: z.string().nullable(),
+  provinces: z.number(),
+  byService: z.record(z.string(), StatsBlock),
+  generatedAt: z.string(),
+});
