@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgencyActionBody } from '../functions/agency-actions/schema.ts';
 import { CancelBody, RatingBody } from '../functions/citizen-actions/schema.ts';
 import { StartUploadBody } from '../functions/documents/schema.ts';

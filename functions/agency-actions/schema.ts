@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Body of `POST /v1/agencies/{agencyId}/requests/{id}/actions`. */
 export const AgencyActionBody = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RequestStatus } from '../../shared/schemas/request.ts';
 
 export const InboxQuery = z

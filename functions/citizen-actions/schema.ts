@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CancelBody = z.object({ reason: z.string().trim().max(1000).optional() }).strict();
 

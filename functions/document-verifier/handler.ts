@@ -1,21 +1,16 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { parser } from '@aws-lambda-powertools/batch/parser';
-import type { ParsedRecord } from '@aws-lambda-powertools/batch/types';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { verifyUploadedDocument } from '../../shared/app/documents.ts';
 import { logger, metrics, observability } from '../../shared/observability.ts';
+import { parseRecordBody } from '../../shared/queue-records.ts';
 import { S3NotificationBody } from '../../shared/schemas/events.ts';
 
-const processor = new BatchProcessor(EventType.SQS, {
-  parser,
-  innerSchema: S3NotificationBody,
-  transformer: 'json',
-});
+const processor = new BatchProcessor(EventType.SQS);
 
 /** One queued S3 notification: verify each uploaded object it names. A throw fails only this message. */
-async function verifyNotification(record: ParsedRecord<SQSRecord, S3NotificationBody>) {
-  const body: S3NotificationBody = record.body;
+async function verifyNotification(record: SQSRecord) {
+  const body = parseRecordBody(S3NotificationBody, record);
   if (!('Records' in body)) return; // s3:TestEvent
   for (const r of body.Records) {
     if (!r.eventName.startsWith('ObjectCreated:')) continue;

@@ -1,20 +1,15 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { parser } from '@aws-lambda-powertools/batch/parser';
-import type { ParsedRecord } from '@aws-lambda-powertools/batch/types';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { routeQueuedRequest } from '../../shared/app/route-request.ts';
 import { correlate, logger, metrics, observability } from '../../shared/observability.ts';
+import { parseRecordBody } from '../../shared/queue-records.ts';
 import { IntakeMessage } from '../../shared/schemas/messages.ts';
 
-const processor = new BatchProcessor(EventType.SQS, {
-  parser,
-  innerSchema: IntakeMessage,
-  transformer: 'json',
-});
+const processor = new BatchProcessor(EventType.SQS);
 
-async function routeOne(record: ParsedRecord<SQSRecord, IntakeMessage>) {
-  const message: IntakeMessage = record.body;
+async function routeOne(record: SQSRecord) {
+  const message = parseRecordBody(IntakeMessage, record);
   correlate(message.requestId);
   const outcome = await routeQueuedRequest(message);
   logger.info('routing', { outcome });

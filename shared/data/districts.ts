@@ -10,4 +10,11 @@ import data from './districts.json' with { type: 'json' };
  * districts, Wiang Kao (Khon Kaen), Chaturaphak Phiman (Roi Et) and one more (see README.md).
  * Requests naming a district not listed here are refused as an unknown district.
  */
-export const districts: readonly District[] = data;
+// Stored as [code, nameTh, nameEn] tuples (the province is the code's first two digits) to keep
+// every function bundle that validates districts small.
+export const districts: readonly District[] = (data as Array<[string, string, string]>).map(([code, nameTh, nameEn]) => ({
+  code,
+  provinceCode: code.slice(0, 2),
+  nameTh,
+  nameEn,
+}));

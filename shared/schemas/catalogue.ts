@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who is legally responsible for a service; the router maps it to one agency id. */
 export const AgencyType = z.enum([

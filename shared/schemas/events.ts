@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One record of an S3 event notification (the fields OSS reads). */
 export const S3NotificationRecord = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Province, Service } from './catalogue.ts';
 
 /** The error shape of DESIGN.md §4. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Body of a message on a province's intake queue: a SUBMITTED request waiting to be routed. */
 export const IntakeMessage = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContentType } from './catalogue.ts';
 
 /** DESIGN.md §5 lifecycle. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidCitizenId, normaliseCitizenId } from '../domain/citizen-id.ts';
 import { DetailValue, Location } from './request.ts';
 
