@@ -6,6 +6,7 @@ import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { BUNDLE } from '../bundling.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -75,13 +76,13 @@ export class ServiceFunction extends Construct {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
+        target: BUNDLE.target,
+        minify: BUNDLE.minify,
         sourceMap: true,
         sourcesContent: false,
-        mainFields: ['module', 'main'],
-        // ESM bundles of CommonJS dependencies still call require(); give them one.
-        banner: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
+        mainFields: [...BUNDLE.mainFields],
+        externalModules: [...BUNDLE.external],
+        banner: BUNDLE.banner,
         metafile: false,
       },
     });

@@ -10,7 +10,7 @@ import type { AgencyMessage, IntakeMessage } from '../schemas/messages.ts';
 
 // One client per execution environment; locally AWS_ENDPOINT_URL_SQS points at the emulator.
 // Queue URLs are built from names; the endpoint (AWS_ENDPOINT_URL_SQS locally) decides where calls go.
-const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+export const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
 
 const queueUrl = (name: string) => `${requireEnv(ENV.queueUrlPrefix)}${name}`;
 const envName = () => requireEnv(ENV.envName);

@@ -6,7 +6,8 @@ import type { RequestItem } from '../schemas/request.ts';
 import { KEY_PREFIX, TABLE_INDEXES } from '../schemas/table.ts';
 
 // One client per execution environment; the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB locally.
-const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+// Exported only so the benchmark can count calls with SDK middleware.
+export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true },
 });
 

@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ENV, requireEnv } from '../env.ts';
 
-const secretsClient = new SecretsManagerClient({});
+export const secretsClient = new SecretsManagerClient({});
 
 let hashKey: Promise<string> | undefined;
 

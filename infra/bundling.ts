@@ -1,0 +1,14 @@
+/**
+ * How every function is bundled, shared by the ServiceFunction construct (CDK's esbuild
+ * bundling) and the benchmark (esbuild directly), so the sizes measured are the sizes deployed.
+ * The AWS SDK v3 is left to the Lambda runtime, as NodejsFunction does for Node 18 and later.
+ */
+export const BUNDLE = {
+  target: 'node24',
+  format: 'esm',
+  minify: true,
+  mainFields: ['module', 'main'],
+  external: ['@aws-sdk/*'],
+  // ESM bundles of CommonJS dependencies still call require(); give them one.
+  banner: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
+} as const;

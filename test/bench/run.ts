@@ -1,0 +1,408 @@
+/**
+ * `npm run bench` — measures the targets of DESIGN.md §8 and prints a table; with `-- --json`
+ * the last line is one JSON object. It reports numbers; it never fails on timing.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { App } from 'aws-cdk-lib';
+import { build } from 'esbuild';
+import { BUNDLE } from '../../infra/bundling.ts';
+import { startLocalStack } from '../../infra/local/stack.ts';
+import { buildOssApp } from '../../infra/oss-app.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const work = path.join(root, '.bench');
+const asJson = process.argv.includes('--json');
+const say = (line: string) => {
+  if (!asJson || process.env.BENCH_VERBOSE) console.error(line);
+};
+
+const median = (xs: number[]) => percentile(xs, 50);
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
+}
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+const COMPLAINT = (n: number) => ({
+  serviceCode: 'complaint',
+  provinceCode: '20',
+  applicant: { citizenId: '1101700230708', firstName: 'สมชาย', lastName: 'ใจดี' },
+  details: { category: 'road', subject: `ถนนชำรุด ${n}` },
+  description: 'หลุมบนถนนหน้าตลาด / pothole in front of the market',
+});
+
+// ── 1. Bundles ────────────────────────────────────────────────────────────────────────────
+async function bundles() {
+  rmSync(path.join(work, 'bundles'), { recursive: true, force: true });
+  const sizes: Record<string, number> = {};
+  const files: Record<string, string> = {};
+  const entries = readdirSync(path.join(root, 'functions')).map((name) => [name, path.join(root, 'functions', name, 'handler.ts')]);
+  // The control: only the bare SDK clients the functions use, nothing of ours.
+  const control = path.join(work, 'control-entry.mjs');
+  mkdirSync(work, { recursive: true });
+  writeFileSync(
+    control,
+    [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+      "import { SQSClient } from '@aws-sdk/client-sqs';",
+      "import { S3Client } from '@aws-sdk/client-s3';",
+      "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';",
+      'export const clients = [DynamoDBDocumentClient.from(new DynamoDBClient({})), new SQSClient({}), new S3Client({}), new SecretsManagerClient({})];',
+      'export const handler = async () => clients.length;',
+    ].join('\n'),
+  );
+  for (const [name, entry] of [...entries, ['_control', control]] as Array<[string, string]>) {
+    const outfile = path.join(work, 'bundles', name, 'index.mjs');
+    const result = await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: BUNDLE.target,
+      format: BUNDLE.format,
+      minify: BUNDLE.minify,
+      mainFields: [...BUNDLE.mainFields],
+      external: [...BUNDLE.external],
+      banner: { js: BUNDLE.banner },
+      metafile: true,
+      logLevel: 'error',
+    });
+    const out = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
+    if (name !== '_control') sizes[name] = out?.bytes ?? 0;
+    files[name] = outfile;
+  }
+  return { sizes, files };
+}
+
+// ── 2. Cold start: module load in fresh processes, interleaved ───────────────────────────
+function coldStart(files: Record<string, string>, samples = 30) {
+  const env = {
+    ...process.env,
+    AWS_REGION: 'ap-southeast-7',
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'x',
+    REQUESTS_TABLE_NAME: 't',
+    SERVED_PROVINCES: '20',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  };
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(files).map((k) => [k, []]));
+  for (let i = 0; i < samples; i++) {
+    for (const [name, file] of Object.entries(files)) {
+      const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});process.stdout.write(String(performance.now()-t));`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
+      const ms = Number(r.stdout);
+      if (Number.isFinite(ms)) times[name]?.push(ms);
+    }
+  }
+  const control = median(times._control ?? []);
+  const perFunction: Record<string, number> = {};
+  for (const [name, xs] of Object.entries(times)) if (name !== '_control') perFunction[name] = round(median(xs) - control, 2);
+  return { controlMs: round(control, 2), perFunction, worstDeltaMs: Math.max(...Object.values(perFunction)) };
+}
+
+// ── 3. Warm handler CPU with AWS calls stubbed ───────────────────────────────────────────
+const lambdaContext = { awsRequestId: 'bench', functionName: 'intake', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+const submitEvent = (n: number) =>
+  ({
+    resource: '/v1/requests',
+    path: '/v1/requests',
+    httpMethod: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    multiValueHeaders: {},
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: null,
+    stageVariables: null,
+    requestContext: { requestId: `bench-${n}` },
+    body: JSON.stringify(COMPLAINT(n)),
+    isBase64Encoded: false,
+  }) as unknown as APIGatewayProxyEvent;
+
+async function warmCpu(iterations = 5000) {
+  const ddb = mockClient(DynamoDBDocumentClient).on(PutCommand).resolves({});
+  const sqs = mockClient(SQSClient).on(SendMessageCommand).resolves({ MessageId: 'm' });
+  const sm = mockClient(SecretsManagerClient).on(GetSecretValueCommand).resolves({ SecretString: 'bench-key' });
+  const { handler } = await import('../../functions/intake/handler.ts');
+  for (let i = 0; i < 500; i++) await handler(submitEvent(i), lambdaContext);
+  const micros: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const event = submitEvent(i);
+    const before = process.cpuUsage();
+    const res = await handler(event, lambdaContext);
+    const used = process.cpuUsage(before);
+    if (res.statusCode !== 201) throw new Error(`intake answered ${res.statusCode}`);
+    micros.push(used.user + used.system);
+  }
+  ddb.restore();
+  sqs.restore();
+  sm.restore();
+  return { p50: median(micros), p99: percentile(micros, 99), iterations };
+}
+
+// ── 4. AWS calls per submission, counted by SDK middleware against the local emulators ───
+async function awsCallsPerSubmission(stack: Awaited<ReturnType<typeof startLocalStack>>, n = 100) {
+  const [intakeFn] = stack.functionsNamed('intake');
+  if (!intakeFn) throw new Error('no intake function');
+  const env = intakeFn.spec.environment;
+  for (const key of ['REQUESTS_TABLE_NAME', 'HASH_KEY_SECRET_ID', 'OSS_ENV', 'QUEUE_URL_PREFIX', 'SERVED_PROVINCES']) {
+    process.env[key] = env[key];
+  }
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb,
+    AWS_ENDPOINT_URL_SQS: stack.endpoints.sqs,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: stack.endpoints.secretsManager,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  });
+  const counts: Record<string, number> = {};
+  const counting = (service: string) => (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+    const key = `${service}:${context.commandName ?? '?'}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+    return next(args);
+  };
+  const { documentClient } = await import('../../shared/adapters/requests-table.ts');
+  const { sqs } = await import('../../shared/adapters/queues.ts');
+  const { secretsClient } = await import('../../shared/adapters/secrets.ts');
+  documentClient.middlewareStack.add(counting('dynamodb') as never, { step: 'initialize', name: 'benchCount' });
+  sqs.middlewareStack.add(counting('sqs') as never, { step: 'initialize', name: 'benchCount' });
+  secretsClient.middlewareStack.add(counting('secretsmanager') as never, { step: 'initialize', name: 'benchCount' });
+  const { handler } = await import('../../functions/intake/handler.ts');
+  for (let i = 0; i < n; i++) {
+    const res = await handler(submitEvent(100_000 + i), lambdaContext);
+    if (res.statusCode !== 201) throw new Error(`intake answered ${res.statusCode}: ${res.body}`);
+  }
+  const perSubmission: Record<string, number> = {};
+  for (const [k, v] of Object.entries(counts)) perSubmission[k] = round(v / n, 3);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return { perSubmission, total: round(total / n, 3), atInit: 0 };
+}
+
+// ── 5. Cost model ─────────────────────────────────────────────────────────────────────────
+/**
+ * Published on-demand prices (USD, AWS public pricing pages, US East (N. Virginia), as the
+ * author knew them in 2025; ap-southeast-7 publishes its own, typically 10–30 % higher —
+ * check before budgeting). Per million of each unit.
+ */
+const PRICES = {
+  apiGatewayRestPerMillion: 3.5,
+  lambdaRequestsPerMillion: 0.2,
+  lambdaArmGbSecond: 0.0000133334,
+  dynamoWriteRequestUnitsPerMillion: 0.625,
+  dynamoReadRequestUnitsPerMillion: 0.125,
+  sqsFifoRequestsPerMillion: 0.5,
+  secretsManagerPerTenThousandCalls: 0.05,
+  source: 'AWS public pricing pages (API Gateway REST, Lambda arm64, DynamoDB on-demand, SQS FIFO), us-east-1, 2025',
+};
+
+function costPerMillion(intakeMs: number, routerMs: number) {
+  const gb = 0.5; // 512 MB functions
+  // Intake: API call + Lambda + 1 write of a ~2 KB item (2 WRU) + 3 small GSI writes + 1 FIFO send.
+  // Router: Lambda (batched 10) + 1 strongly consistent read (1 RRU) + 1 write (2 WRU + GSIs) + 1 send + counters (1 WRU).
+  const perSubmission = {
+    apiGateway: PRICES.apiGatewayRestPerMillion / 1e6,
+    lambda: (2 * PRICES.lambdaRequestsPerMillion) / 1e6 + ((intakeMs + routerMs) / 1000) * gb * PRICES.lambdaArmGbSecond,
+    dynamodb: ((2 + 3 + 2 + 3 + 1) * PRICES.dynamoWriteRequestUnitsPerMillion + 1 * PRICES.dynamoReadRequestUnitsPerMillion) / 1e6,
+    sqs: (4 * PRICES.sqsFifoRequestsPerMillion) / 1e6, // send + receive + delete on intake, send on the agency queue
+  };
+  const total = Object.values(perSubmission).reduce((a, b) => a + b, 0);
+  return { usd: round(total * 1e6, 2), breakdown: Object.fromEntries(Object.entries(perSubmission).map(([k, v]) => [k, round(v * 1e6, 3)])) };
+}
+
+// ── 6. End to end over HTTP at concurrency 32 ────────────────────────────────────────────
+async function endToEnd(stack: Awaited<ReturnType<typeof startLocalStack>>, count = 1000, concurrency = 32) {
+  const latencies: number[] = [];
+  const ids: string[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const n = next++;
+        const t0 = performance.now();
+        const res = await fetch(`${stack.url}/v1/requests`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(COMPLAINT(n)),
+        });
+        const body = (await res.json()) as { requestId?: string };
+        latencies.push(performance.now() - t0);
+        if (res.status === 201 && body.requestId) ids.push(body.requestId);
+        else failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+
+  // Every acknowledged request must reach its agency queue exactly once (complaints in 20 → damrongdhama-20).
+  const sqs = new SQSClient({
+    endpoint: stack.endpoints.sqs,
+    region: 'ap-southeast-7',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    useQueueUrlAsEndpoint: false,
+  });
+  const queueUrl = 'https://sqs.ap-southeast-7.amazonaws.com/000000000000/oss-dev-agency-damrongdhama-20.fifo';
+  const seen = new Map<string, number>();
+  const wanted = new Set(ids);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && [...wanted].some((id) => !seen.has(id))) {
+    const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 600 }));
+    for (const m of r.Messages ?? []) {
+      const id = (JSON.parse(m.Body ?? '{}') as { requestId?: string }).requestId ?? '';
+      if (wanted.has(id)) seen.set(id, (seen.get(id) ?? 0) + 1);
+    }
+  }
+  sqs.destroy();
+  const lost = ids.filter((id) => !seen.has(id)).length + failures;
+  const duplicated = [...seen.values()].filter((c) => c > 1).length;
+  return {
+    rps: round(count / seconds),
+    p50Ms: round(median(latencies)),
+    p99Ms: round(percentile(latencies, 99)),
+    lost,
+    duplicated,
+    count,
+    concurrency,
+  };
+}
+
+/** The emulators' own ceiling: the same writes (one put, one FIFO send) straight from a loop. */
+async function emulatorCeiling(stack: Awaited<ReturnType<typeof startLocalStack>>, count = 1000, concurrency = 32) {
+  const [intakeFn] = stack.functionsNamed('intake');
+  const table = intakeFn?.spec.environment.REQUESTS_TABLE_NAME ?? '';
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const ddb = new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: 'ap-southeast-7', credentials });
+  const sqs = new SQSClient({ endpoint: stack.endpoints.sqs, region: 'ap-southeast-7', credentials, useQueueUrlAsEndpoint: false });
+  const queueUrl = 'https://sqs.ap-southeast-7.amazonaws.com/000000000000/oss-dev-intake-93.fifo'; // no consumer traffic from the e2e run
+  const item = JSON.stringify(COMPLAINT(0)).repeat(3); // about the size of a stored request item
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const n = next++;
+        await ddb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: `CEILING#${n}` }, sk: { S: 'X' }, body: { S: item } } }));
+        await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: `{"n":${n}}`, MessageGroupId: `g${n}`, MessageDeduplicationId: `ceiling-${n}` }));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  ddb.destroy();
+  sqs.destroy();
+  return round(count / seconds);
+}
+
+// ── 7. Nation-scale synth ─────────────────────────────────────────────────────────────────
+async function synthAll() {
+  const t0 = performance.now();
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], provinces: 'all' } });
+  const stage = buildOssApp(app);
+  const assembly = stage.synth();
+  const inProcessSeconds = (performance.now() - t0) / 1000;
+  let maxResources = 0;
+  let largest = '';
+  for (const s of assembly.stacks) {
+    const n = Object.keys((s.template as { Resources: object }).Resources).length;
+    if (n > maxResources) [maxResources, largest] = [n, s.stackName];
+  }
+  // The real command, bundling included, as an administrator runs it.
+  const out = mkdtempSync(path.join(tmpdir(), 'oss-synth-'));
+  const t1 = performance.now();
+  await promisify(execFile)(path.join(root, 'node_modules/.bin/cdk'), ['synth', '--quiet', '-c', 'provinces=all', '-o', out], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const cliSeconds = (performance.now() - t1) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  return { seconds: round(cliSeconds, 2), inProcessSeconds: round(inProcessSeconds, 2), maxResources, largest, stacks: assembly.stacks.length };
+}
+
+// ── Run everything ───────────────────────────────────────────────────────────────────────
+async function main() {
+  // The functions' own settings as the local stack gives them; tracing off (no X-Ray daemon here).
+  Object.assign(process.env, {
+    AWS_REGION: 'ap-southeast-7',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    OSS_FUNCTION: 'intake',
+  });
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  say(`OSS benchmark on ${machine}`);
+  say('1/7 bundles…');
+  const { sizes, files } = await bundles();
+  say('2/7 cold start (30 samples per bundle, interleaved)…');
+  const cold = coldStart(files);
+  say('3/7 local stack for AWS call counting and end to end…');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'oss-bench-'));
+  const stack = await startLocalStack({ port: 0, dataDir, log: () => {}, functionLogLevel: 'ERROR' });
+  let calls: Awaited<ReturnType<typeof awsCallsPerSubmission>>;
+  let e2e: Awaited<ReturnType<typeof endToEnd>>;
+  let ceiling: number;
+  try {
+    calls = await awsCallsPerSubmission(stack);
+    say('4/7 end to end, 1000 submissions at concurrency 32…');
+    e2e = await endToEnd(stack);
+    say('5/7 emulator ceiling…');
+    ceiling = await emulatorCeiling(stack);
+  } finally {
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  // After the real-endpoint phases: the intake module keeps its configuration once loaded.
+  say('6/7 warm handler CPU (AWS calls stubbed)…');
+  const warm = await warmCpu();
+  say('7/7 nation-scale synth…');
+  const synth = await synthAll();
+  const cost = costPerMillion(warm.p50 / 1000 + 15, 25); // handler CPU plus modelled I/O wait, per invocation
+
+  const result = {
+    bundles: sizes,
+    coldStartDeltaMs: cold.worstDeltaMs,
+    warmCpuMicros: { p50: warm.p50, p99: warm.p99 },
+    awsCallsPerSubmission: calls.total,
+    costPerMillionUsd: cost.usd,
+    e2e: { rps: e2e.rps, p50Ms: e2e.p50Ms, p99Ms: e2e.p99Ms, lost: e2e.lost, ceilingRatio: round(e2e.rps / ceiling, 3) },
+    synthAll: { seconds: synth.seconds, maxResources: synth.maxResources },
+  };
+
+  const rows: Array<[string, string, string]> = [
+    ['machine', machine, ''],
+    ...Object.entries(sizes).map(([k, v]): [string, string, string] => [`bundle ${k}`, `${round(v / 1024)} KB`, v <= 400 * 1024 ? '≤ 400 KB ✓' : '> 400 KB ✗']),
+    ['cold start: control (bare SDK clients)', `${cold.controlMs} ms`, ''],
+    ...Object.entries(cold.perFunction).map(([k, v]): [string, string, string] => [`cold start delta ${k}`, `${v} ms`, v <= 10 ? '≤ 10 ms ✓' : '> 10 ms ✗']),
+    ['warm intake CPU p50', `${warm.p50} µs`, warm.p50 <= 15 ? '≤ 15 µs ✓' : '> 15 µs ✗'],
+    ['warm intake CPU p99', `${warm.p99} µs`, warm.p99 <= 100 ? '≤ 100 µs ✓' : '> 100 µs ✗'],
+    ['AWS calls per submission', `${calls.total} (${Object.entries(calls.perSubmission).map(([k, v]) => `${k} ${v}`).join(', ')})`, '1 write + 1 send'],
+    ['cost per million submissions', `$${cost.usd} (${Object.entries(cost.breakdown).map(([k, v]) => `${k} $${v}`).join(', ')})`, PRICES.source],
+    ['e2e submissions/s (c=32)', `${e2e.rps}`, `p50 ${e2e.p50Ms} ms, p99 ${e2e.p99Ms} ms`],
+    ['e2e lost / duplicated', `${e2e.lost} / ${e2e.duplicated}`, `of ${e2e.count}`],
+    ['emulator ceiling (same writes, c=32)', `${ceiling}/s`, `ratio ${result.e2e.ceilingRatio}`],
+    ['synth all 77 provinces (cdk synth)', `${synth.seconds} s`, `in-process ${synth.inProcessSeconds} s, ${synth.stacks} stacks`],
+    ['largest stack', `${synth.maxResources} resources`, `${synth.largest} (limit 500)`],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const table = rows.map(([a, b, c]) => `${a.padEnd(width)}  ${b}${c ? `   ${c}` : ''}`).join('\n');
+  if (asJson) {
+    if (process.env.BENCH_VERBOSE) console.error(table);
+    console.log(JSON.stringify(result));
+  } else {
+    console.log(table);
+  }
+}
+
+await main();
+process.exit(0);
