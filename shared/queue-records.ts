@@ -13,6 +13,7 @@ export function parseRecordBody<S extends z.ZodType>(schema: S, record: SQSRecor
     throw new Error(`message ${record.messageId} is not JSON`);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new Error(`message ${record.messageId} does not match its schema: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(`message ${record.messageId} does not match its schema: ${parsed.error.message}`);
   return parsed.data;
 }

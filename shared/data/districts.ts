@@ -12,9 +12,11 @@ import data from './districts.json' with { type: 'json' };
  */
 // Stored as [code, nameTh, nameEn] tuples (the province is the code's first two digits) to keep
 // every function bundle that validates districts small.
-export const districts: readonly District[] = (data as Array<[string, string, string]>).map(([code, nameTh, nameEn]) => ({
-  code,
-  provinceCode: code.slice(0, 2),
-  nameTh,
-  nameEn,
-}));
+export const districts: readonly District[] = (data as Array<[string, string, string]>).map(
+  ([code, nameTh, nameEn]) => ({
+    code,
+    provinceCode: code.slice(0, 2),
+    nameTh,
+    nameEn,
+  }),
+);

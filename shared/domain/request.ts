@@ -19,6 +19,8 @@ export interface NewRequestContext {
   readonly hashKey: string;
   readonly now: Date;
   readonly holidays: ReadonlySet<string>;
+  /** Filed with an Idempotency-Key: keep the submission's hash to tell a replay from key reuse. */
+  readonly idempotent?: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export function createRequestItem(
     dueAt: toBangkokIso(addWorkingDays(ctx.now, service.slaDays, ctx.holidays)),
     version: 1,
     tokenHash: sha256Hex(accessToken),
-    submissionHash: sha256Hex(canonicalJson(body)),
+    ...(ctx.idempotent && { submissionHash: sha256Hex(canonicalJson(body)) }),
     openProvince: body.provinceCode,
     provinceStatus: `${body.provinceCode}#${status}`,
   };

@@ -87,8 +87,8 @@ export const RequestItem = z.object({
   version: z.number().int().nonnegative(),
   /** SHA-256 of the citizen's access token; the token itself is never stored. */
   tokenHash: z.string(),
-  /** SHA-256 of the canonical submission, to tell an idempotent replay from key reuse. */
-  submissionHash: z.string(),
+  /** SHA-256 of the canonical submission, to tell an idempotent replay from key reuse (only with a key). */
+  submissionHash: z.string().optional(),
   /** Present while unfinished: feeds the `openByDeadline` index. */
   openProvince: z.string().optional(),
   rating: z.lazy(() => Rating).optional(),

@@ -130,13 +130,41 @@ describe('SQS event source against the emulator', () => {
     expect(seen.filter((b) => b === 'good-2')).toHaveLength(1);
     expect(seen.filter((b) => b === 'poison')).toHaveLength(2);
     const parked = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: dlq.QueueUrl, MaxNumberOfMessages: 10 }),
+      new ReceiveMessageCommand({ QueueUrl: dlq.QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }),
     );
     expect(parked.Messages?.map((m) => m.Body)).toEqual(['poison']);
     const left = await sqs.send(new ReceiveMessageCommand({ QueueUrl: q.QueueUrl, MaxNumberOfMessages: 10 }));
     expect(left.Messages ?? []).toEqual([]);
     await source.stop();
-  }, 20_000);
+
+    // Once the cause is fixed, the operator's redrive moves it back and it is processed: none lost.
+    process.env.AWS_ENDPOINT_URL_SQS = fauxqs.address;
+    process.env.AWS_ACCESS_KEY_ID = 'x';
+    process.env.AWS_SECRET_ACCESS_KEY = 'x';
+    const { redrive } = await import('../../shared/adapters/dead-letters.ts');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await redrive(dlq.QueueUrl ?? '', q.QueueUrl ?? '', false)).toBe(1);
+    const fixed: string[] = [];
+    const healed = new SqsEventSource(
+      {
+        queueUrl: q.QueueUrl ?? '',
+        queueArn: 'arn:aws:sqs:ap-southeast-7:000000000000:poison-src',
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxConcurrency: 2,
+        region: 'ap-southeast-7',
+      },
+      async (event) => {
+        fixed.push(...(event as { Records: Array<{ body: string }> }).Records.map((r) => r.body));
+        return { batchItemFailures: [] };
+      },
+      fauxqs.address,
+      () => {},
+    );
+    expect(await healed.pollOnce(1)).toBe(1);
+    expect(fixed).toEqual(['poison']);
+    await healed.stop();
+  }, 30_000);
 });
 
 describe('API routes and template references', () => {
