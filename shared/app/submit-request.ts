@@ -29,6 +29,7 @@ export async function submitRequest(
     hashKey,
     now,
     holidays: holidaySet,
+    idempotent: idempotencyKey !== undefined,
   });
   if (await putNewRequest(item)) {
     correlate(requestId);
