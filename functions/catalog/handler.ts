@@ -1,6 +1,5 @@
 import { listProvinces, listServices, serviceDetail } from '../../shared/app/catalogue.ts';
 import { httpHandler, json } from '../../shared/http/middleware.ts';
-import { openApiDocument } from '../../shared/openapi.ts';
 
 // The catalogue changes only with a deploy: let browsers and CDNs keep it for five minutes.
 const CACHEABLE = { 'cache-control': 'public, max-age=300' };
@@ -14,8 +13,11 @@ export const handler = httpHandler({}, async (event) => {
       return json(200, listProvinces(), CACHEABLE);
     case '/v1/services':
       return json(200, listServices(), CACHEABLE);
-    case '/openapi.json':
+    case '/openapi.json': {
+      // Loaded on first use: building every schema is cold-start time the catalogue need not pay.
+      const { openApiDocument } = await import('../../shared/openapi.ts');
       return json(200, openApiDocument(), CACHEABLE);
+    }
     default:
       return json(200, serviceDetail(event.pathParameters?.code ?? ''), CACHEABLE);
   }
