@@ -79,23 +79,21 @@ export async function queryAgencyRequests(
   return (result.Items ?? []) as RequestItem[];
 }
 
-/** Ids of a province's requests in one status whose last change is before `before` (oldest first). */
-export async function queryStaleByStatus(
-  provinceCode: string,
-  status: string,
-  before: string,
-): Promise<string[]> {
-  const { byProvinceStatus } = TABLE_INDEXES;
+type IndexName = keyof typeof TABLE_INDEXES;
+
+/** Request ids from an index: partition key equals `partition`, sort key before `before`, every page. */
+async function requestIdsBefore(index: IndexName, partition: string, before: string): Promise<string[]> {
+  const { name, partitionKey, sortKey } = TABLE_INDEXES[index];
   const ids: string[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await documentClient.send(
       new QueryCommand({
         TableName: table(),
-        IndexName: byProvinceStatus.name,
-        KeyConditionExpression: '#p = :p AND #u < :before',
-        ExpressionAttributeNames: { '#p': byProvinceStatus.partitionKey, '#u': byProvinceStatus.sortKey },
-        ExpressionAttributeValues: { ':p': `${provinceCode}#${status}`, ':before': before },
+        IndexName: name,
+        KeyConditionExpression: '#p = :p AND #s < :before',
+        ExpressionAttributeNames: { '#p': partitionKey, '#s': sortKey },
+        ExpressionAttributeValues: { ':p': partition, ':before': before },
         ExclusiveStartKey: startKey,
       }),
     );
@@ -105,27 +103,13 @@ export async function queryStaleByStatus(
   return ids;
 }
 
+/** Ids of a province's requests in one status whose last change is before `before` (oldest first). */
+export const queryStaleByStatus = (provinceCode: string, status: string, before: string) =>
+  requestIdsBefore('byProvinceStatus', `${provinceCode}#${status}`, before);
+
 /** Ids of a province's open, unescalated requests whose deadline is before `before`. */
-export async function queryOverdue(provinceCode: string, before: string): Promise<string[]> {
-  const { openByDeadline } = TABLE_INDEXES;
-  const ids: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: openByDeadline.name,
-        KeyConditionExpression: '#p = :p AND #d < :before',
-        ExpressionAttributeNames: { '#p': openByDeadline.partitionKey, '#d': openByDeadline.sortKey },
-        ExpressionAttributeValues: { ':p': provinceCode, ':before': before },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const key of page.Items ?? []) ids.push(String(key.pk).slice(KEY_PREFIX.request.length));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return ids;
-}
+export const queryOverdue = (provinceCode: string, before: string) =>
+  requestIdsBefore('openByDeadline', provinceCode, before);
 
 /** Ids of a province's requests in a status changed at or after `since` (newest first), at most `limit`. */
 export async function queryByStatusSince(
