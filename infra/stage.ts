@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { agencies } from '../shared/data/agencies.ts';
 import type { OssConfig } from './config.ts';
 import { ApiStack } from './stacks/api-stack.ts';
-import { overflowChunks, ProvinceAgenciesStack, ProvinceStack } from './stacks/province-stack.ts';
+import { agencyParts, ProvinceAgenciesStack, ProvinceStack } from './stacks/province-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 
 export interface OssStageProps extends StageProps {
@@ -33,12 +33,15 @@ export class OssStage extends Stage {
 
     this.stateful = new StatefulStack(this, 'Stateful', {
       env,
+      envName: config.envName,
+      settings: config.settings,
       description: 'OSS data: requests table, documents bucket, agency staff user pool',
     });
     this.api = new ApiStack(this, 'Api', {
       env,
       description: 'OSS HTTP API and its functions',
       envName: config.envName,
+      settings: config.settings,
       servedProvinces: config.provinces.map((p) => p.code),
       queueUrlPrefix,
       stateful: this.stateful,
@@ -46,29 +49,36 @@ export class OssStage extends Stage {
 
     for (const province of config.provinces) {
       const provinceAgencies = agencies.filter((a) => a.provinceCode === province.code);
+      const parts = agencyParts(provinceAgencies);
       const stack = new ProvinceStack(this, `Province${province.code}`, {
         env,
         description: `OSS routing for ${province.nameEn} (${province.code})`,
         envName: config.envName,
+        settings: config.settings,
         province,
-        agencies: provinceAgencies,
+        agencies: parts.get(0) ?? [],
+        allAgencies: provinceAgencies,
         table: this.stateful.table,
         queueUrlPrefix,
         alerts: this.stateful.alerts,
+        statsRetryQueueUrl: this.stateful.statsRetry.queue.queueUrl,
+        statsRetryQueueArn: this.stateful.statsRetry.queue.queueArn,
       });
       this.provinces.push(stack);
-      overflowChunks(provinceAgencies).forEach((chunk, i) => {
+      for (const [part, members] of [...parts].sort(([a], [b]) => a - b)) {
+        if (part === 0) continue;
+        // Stack names keep the part number (Agencies2 = part 1), so parts never renumber.
         this.overflow.push(
-          new ProvinceAgenciesStack(this, `Province${province.code}Agencies${i + 2}`, {
+          new ProvinceAgenciesStack(this, `Province${province.code}Agencies${part + 1}`, {
             env,
-            description: `OSS agency queues for ${province.nameEn} (${province.code}), part ${i + 2}`,
+            description: `OSS agency queues for ${province.nameEn} (${province.code}), part ${part + 1}`,
             envName: config.envName,
             province,
-            agencies: chunk,
+            agencies: members,
             alerts: this.stateful.alerts,
           }),
         );
-      });
+      }
     }
     Tags.of(this).add('oss:env', config.envName);
   }

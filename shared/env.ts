@@ -9,6 +9,10 @@ export const ENV = {
   queueUrlPrefix: 'QUEUE_URL_PREFIX',
   /** Comma-separated province codes this deployment serves. */
   servedProvinces: 'SERVED_PROVINCES',
+  /** URL of the queue that retries statistics counter updates which failed after a record write. */
+  statsRetryQueueUrl: 'STATS_RETRY_QUEUE_URL',
+  /** URL of the queue of upload notifications the document verifier consumes. */
+  documentEventsQueueUrl: 'DOCUMENT_EVENTS_QUEUE_URL',
 } as const;
 
 /** Reads a required environment variable, failing fast with its name when it is missing. */

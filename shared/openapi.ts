@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import { AgencyActionBody } from '../functions/agency-actions/schema.ts';
-import { CancelBody, RatingBody } from '../functions/citizen-actions/schema.ts';
-import { StartUploadBody } from '../functions/documents/schema.ts';
+import { AgencyActionBody } from './schemas/agency-actions.ts';
+import { CancelBody, RatingBody, StartUploadBody } from './schemas/citizen-actions.ts';
 import { Service } from './schemas/catalogue.ts';
 import {
   DocumentUploadResponse,

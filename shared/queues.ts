@@ -7,7 +7,11 @@
 export const intakeQueueName = (env: string, provinceCode: string) =>
   `oss-${env}-intake-${provinceCode}.fifo`;
 export const agencyQueueName = (env: string, agencyId: string) => `oss-${env}-agency-${agencyId}.fifo`;
-export const deadLetterName = (queueName: string) => queueName.replace(/\.fifo$/, '-dlq.fifo');
+/**
+ * A queue's DLQ: `oss-<env>-dlq-<rest>`, so the wildcards that grant access to working queues
+ * (`oss-<env>-agency-*.fifo`, `oss-<env>-intake-*.fifo`) never match a dead-letter queue.
+ */
+export const deadLetterName = (queueName: string) => queueName.replace(/^(oss-[a-z0-9]+-)/, '$1dlq-');
 
 /** SQS queue names allow 80 characters; agency ids are short, but check at synth time. */
 export const MAX_QUEUE_NAME = 80;

@@ -1,6 +1,6 @@
 import { actOnRequest, assertAgency, documentLink } from '../../shared/app/agency.ts';
 import { agencyClaim, httpHandler, json, parseWith } from '../../shared/http/middleware.ts';
-import { AgencyActionBody } from './schema.ts';
+import { AgencyActionBody } from '../../shared/schemas/agency-actions.ts';
 
 /**
  * POST /v1/agencies/{agencyId}/requests/{id}/actions and

@@ -1,6 +1,6 @@
 import { cancelOwnRequest, rateOwnRequest } from '../../shared/app/citizen-actions.ts';
 import { bearerToken, httpHandler, json, parseWith } from '../../shared/http/middleware.ts';
-import { CancelBody, RatingBody } from './schema.ts';
+import { CancelBody, RatingBody } from '../../shared/schemas/citizen-actions.ts';
 
 /** POST /v1/requests/{id}/cancel and POST /v1/requests/{id}/rating. */
 export const handler = httpHandler(

@@ -1,6 +1,6 @@
 import { startDocumentUpload } from '../../shared/app/documents.ts';
 import { bearerToken, httpHandler, json, parseWith } from '../../shared/http/middleware.ts';
-import { StartUploadBody } from './schema.ts';
+import { StartUploadBody } from '../../shared/schemas/citizen-actions.ts';
 
 /** POST /v1/requests/{id}/documents — a presigned POST for one supporting document. */
 export const handler = httpHandler({ jsonBody: true, maxBodyBytes: 4096 }, async (event) => {

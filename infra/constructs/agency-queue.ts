@@ -1,5 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
-import { AccountRootPrincipal, type IPrincipal, Role } from 'aws-cdk-lib/aws-iam';
+import { Duration, Tags } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { agencyQueueName, deadLetterName, MAX_QUEUE_NAME } from '../../shared/queues.ts';
@@ -8,22 +7,25 @@ import type { Agency } from '../../shared/schemas/catalogue.ts';
 /** How long an inbox message stays hidden after an officer reads it, before it shows again. */
 export const INBOX_VISIBILITY = Duration.minutes(5);
 
+/** Queue tags that the province's poller role (ABAC) matches against the caller's session tag. */
+export const AGENCY_TAG = 'oss:agency-id';
+export const PROVINCE_TAG = 'oss:province';
+
 export interface AgencyQueueProps {
   readonly envName: string;
   readonly agency: Agency;
-  /** Who may assume the agency's polling role; the deployment account's admins by default. */
-  readonly pollerPrincipal?: IPrincipal;
 }
 
 /**
  * An agency's inbox: a FIFO queue (one message group per request) with its DLQ, encrypted and
- * TLS-only, and an IAM role that can only receive from and delete on this one queue, for agency
- * systems that poll SQS directly.
+ * TLS-only. The queue (not its DLQ) is tagged with the agency id: agency systems that poll SQS
+ * directly assume their province's poller role with the session tag `agency_id`, and the role
+ * reaches only the queue whose tag matches (see AgencyPollerRole). No role per agency, so
+ * thousands of agencies stay far below the account's IAM role quota.
  */
 export class AgencyQueue extends Construct {
   readonly queue: Queue;
   readonly dlq: Queue;
-  readonly pollerRole: Role;
 
   constructor(scope: Construct, id: string, props: AgencyQueueProps) {
     super(scope, id);
@@ -47,10 +49,7 @@ export class AgencyQueue extends Construct {
       // Generous: each inbox read counts as a receive. Unattended work lands in the DLQ for follow-up.
       deadLetterQueue: { queue: this.dlq, maxReceiveCount: 10 },
     });
-    this.pollerRole = new Role(this, 'PollerRole', {
-      assumedBy: props.pollerPrincipal ?? new AccountRootPrincipal(),
-      description: `Polls the OSS inbox of ${props.agency.id} (${props.agency.nameEn}) in ${Stack.of(this).stackName}`,
-    });
-    this.queue.grantConsumeMessages(this.pollerRole);
+    Tags.of(this.queue).add(AGENCY_TAG, props.agency.id);
+    Tags.of(this.queue).add(PROVINCE_TAG, props.agency.provinceCode);
   }
 }

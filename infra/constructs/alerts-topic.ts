@@ -1,8 +1,12 @@
-import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { AlertsKey } from './keys.ts';
 
-/** Where every OSS alarm goes: encrypted, TLS-only. Operators subscribe to it (email, chat, pager). */
+/**
+ * Where every OSS alarm goes: encrypted with a customer-managed key that CloudWatch may use
+ * (alarms cannot publish to a topic under `alias/aws/sns`), TLS-only. Operators subscribe to
+ * it (email, chat, pager).
+ */
 export class AlertsTopic extends Construct {
   readonly topic: Topic;
 
@@ -11,7 +15,7 @@ export class AlertsTopic extends Construct {
     this.topic = new Topic(this, 'Topic', {
       displayName: 'OSS operational alarms',
       enforceSSL: true,
-      masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+      masterKey: new AlertsKey(this, 'Key').key,
     });
   }
 }

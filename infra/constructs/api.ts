@@ -8,7 +8,6 @@ import {
   LogGroupLogDestination,
   MethodLoggingLevel,
   type Model,
-  Period,
   type RequestValidator,
   ResponseType,
   RestApi,
@@ -84,13 +83,9 @@ export class OssApi extends Construct {
         templates: { 'application/json': JSON.stringify({ error: { code, message } }) },
       });
     }
-    // Per-client limits: every client's API key joins this plan (Open311 clients, agency systems).
-    this.api.addUsagePlan('ClientPlan', {
-      description: 'Default limits per API client key',
-      throttle: { rateLimit: 20, burstLimit: 40 },
-      quota: { limit: 50_000, period: Period.DAY },
-      apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
-    });
+    // No usage plan: OSS issues no API Gateway keys (Open311 clients carry the facade's own
+    // api_key, agencies a Cognito token), so a plan would never apply. Limits are the stage
+    // throttle above and the WAF's per-IP rate rule on public routes.
     this.validator = this.api.addRequestValidator('Validator', {
       validateRequestBody: true,
       validateRequestParameters: true,

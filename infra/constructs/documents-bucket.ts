@@ -7,11 +7,13 @@ import {
   HttpMethods,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { DOCUMENT_PREFIXES } from '../../shared/schemas/table.ts';
 
 /**
- * Supporting documents: private, encrypted, TLS-only, versioned, with server access logs.
+ * Supporting documents: private, encrypted with the citizen-data key, TLS-only, versioned, with
+ * server access logs (delivered under a bucket policy, not ACLs).
  * Uploads arrive by presigned POST (so browsers need CORS for POST); abandoned uploads and
  * quarantined files expire.
  */
@@ -19,20 +21,22 @@ export class DocumentsBucket extends Construct {
   readonly bucket: Bucket;
   readonly accessLogs: Bucket;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { readonly encryptionKey: IKey }) {
     super(scope, id);
     this.accessLogs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
     });
     (this.accessLogs.node.defaultChild as CfnBucket).overrideLogicalId('DocumentsAccessLogsBucket');
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
+      encryption: BucketEncryption.KMS,
+      encryptionKey: props.encryptionKey,
+      bucketKeyEnabled: true,
       enforceSSL: true,
       versioned: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,

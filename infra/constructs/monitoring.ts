@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import {
   Alarm,
+  Metric,
   ComparisonOperator,
   Dashboard,
   GraphWidget,
@@ -9,6 +10,8 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Operation } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -74,6 +77,54 @@ export class Alarms extends Construct {
 
   metric(id: string, metric: IMetric, threshold: number, description: string): Alarm {
     return this.alarm(id, metric, threshold, description);
+  }
+
+  /**
+   * A Powertools (EMF) metric of one function: namespace `OSS`, dimension `service` = the
+   * function's name under functions/.
+   */
+  appMetric(id: string, functionName: string, metricName: string, threshold: number, description: string): Alarm {
+    return this.alarm(
+      `${id}${metricName}`,
+      new Metric({
+        namespace: 'OSS',
+        metricName,
+        dimensionsMap: { service: functionName },
+        period: Duration.minutes(5),
+        statistic: 'Sum',
+      }),
+      threshold,
+      description,
+    );
+  }
+
+  /** An HTTP function answered 5xx: its own metric, since a handled error is no Lambda error. */
+  http5xx(id: string, functionName: string): Alarm {
+    return this.appMetric(id, functionName, 'Http5xx', 5, `${functionName} answered 5xx responses.`);
+  }
+
+  /** Statistics counter updates that were neither applied nor queued for retry. */
+  statsLost(id: string, functionName: string): Alarm {
+    return this.appMetric(
+      id,
+      functionName,
+      'StatsUpdatesLost',
+      1,
+      `${functionName} lost statistics counter updates: the public statistics drift (rebuild them: docs/deploy.md).`,
+    );
+  }
+
+  /** DynamoDB throttled the requests table: capacity or a hot partition. */
+  tableThrottles(id: string, table: Table): Alarm {
+    return this.alarm(
+      `${id}Throttles`,
+      table.metricThrottledRequestsForOperations({
+        operations: [Operation.GET_ITEM, Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.QUERY],
+        period: Duration.minutes(5),
+      }),
+      1,
+      'The requests table throttled requests.',
+    );
   }
 }
 

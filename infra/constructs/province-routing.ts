@@ -7,17 +7,22 @@ import { Construct } from 'constructs';
 import { ENV } from '../../shared/env.ts';
 import { agencyQueueName, deadLetterName, intakeQueueName } from '../../shared/queues.ts';
 import type { Agency, Province } from '../../shared/schemas/catalogue.ts';
+import type { EnvironmentSettings } from '../config.ts';
+import { grantTable } from '../grants.ts';
 import { ServiceFunction } from './service-function.ts';
 
 export const ROUTER_TIMEOUT = Duration.seconds(20);
 
 export interface ProvinceRoutingProps {
   readonly envName: string;
+  readonly settings: EnvironmentSettings;
   readonly province: Province;
   /** Every agency of the province: the router may send to these queues and no others. */
   readonly agencies: readonly Agency[];
   readonly table: Table;
   readonly queueUrlPrefix: string;
+  readonly statsRetryQueueUrl: string;
+  readonly statsRetryQueueArn: string;
   /** Upper bound of concurrent router invocations for this province (≥ 2). */
   readonly maxConcurrency?: number;
 }
@@ -60,14 +65,23 @@ export class ProvinceRouting extends Construct {
         [ENV.tableName]: props.table.tableName,
         [ENV.envName]: envName,
         [ENV.queueUrlPrefix]: props.queueUrlPrefix,
+        [ENV.statsRetryQueueUrl]: props.statsRetryQueueUrl,
       },
+      // Never more routers than the event source may run, and never fewer: the province's share of
+      // the account's concurrency is reserved, so a flood elsewhere cannot starve its routing.
+      ...(props.settings.reservedConcurrency && {
+        reservedConcurrency: props.settings.reservedConcurrency.router,
+      }),
     });
-    props.table.grantReadWriteData(this.router.fn);
+    grantTable(props.table, this.router.fn, envName, ['get', 'put', 'update']);
+    this.router.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.statsRetryQueueArn] }),
+    );
     this.router.fn.addEventSource(
       new SqsEventSource(this.intakeQueue, {
         batchSize: 10,
         reportBatchItemFailures: true,
-        maxConcurrency: Math.max(2, props.maxConcurrency ?? 5),
+        maxConcurrency: Math.max(2, props.settings.reservedConcurrency?.router ?? props.maxConcurrency ?? 5),
       }),
     );
     // The agency queues may live in sibling stacks; their names are fixed, so grant by ARN.

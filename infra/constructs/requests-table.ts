@@ -7,8 +7,9 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { TABLE_INDEXES } from '../../shared/schemas/table.ts';
+import { AGENCY_LIST_ATTRIBUTES, TABLE_INDEXES } from '../../shared/schemas/table.ts';
 
 /**
  * The requests table: one item per request (its history inside), plus small auxiliary items
@@ -18,23 +19,26 @@ import { TABLE_INDEXES } from '../../shared/schemas/table.ts';
 export class RequestsTable extends Construct {
   readonly table: Table;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { readonly encryptionKey: IKey }) {
     super(scope, id);
     this.table = new Table(this, 'Table', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
-      encryption: TableEncryption.AWS_MANAGED,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: props.encryptionKey,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // Sparse index of an agency's requests, sorted by status then last change.
+    // Sparse index of an agency's requests, sorted by status then last change: it carries only
+    // what an agency's list shows, so a transition rewrites a small index entry, not the record.
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE_INDEXES.byAgency.name,
       partitionKey: { name: TABLE_INDEXES.byAgency.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_INDEXES.byAgency.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...AGENCY_LIST_ATTRIBUTES],
     });
     // Sparse index of unfinished requests per province by deadline: the SLA sweeper queries it.
     this.table.addGlobalSecondaryIndex({
@@ -43,12 +47,14 @@ export class RequestsTable extends Construct {
       sortKey: { name: TABLE_INDEXES.openByDeadline.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.KEYS_ONLY,
     });
-    // Every request by province and status, oldest change first: the reconciler's and dashboards' view.
+    // Every request by province and status, oldest change first: the reconciler's and dashboards'
+    // view; the service code lets statistics count the intake statuses per service.
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE_INDEXES.byProvinceStatus.name,
       partitionKey: { name: TABLE_INDEXES.byProvinceStatus.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_INDEXES.byProvinceStatus.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.KEYS_ONLY,
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: ['serviceCode'],
     });
     // The table holds every citizen's record: its logical ID must never change.
     (this.table.node.defaultChild as CfnTable).overrideLogicalId('RequestsTable');

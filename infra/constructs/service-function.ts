@@ -26,6 +26,8 @@ export interface ServiceFunctionProps {
   readonly timeout?: Duration;
   readonly memorySize?: number;
   readonly description?: string;
+  /** Concurrency reserved for (and capping) this function. */
+  readonly reservedConcurrency?: number;
   /** An event for the local runner to invoke this function with once at start-up. */
   readonly localStartupEvent?: Record<string, unknown>;
 }
@@ -64,6 +66,7 @@ export class ServiceFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: this.timeout,
       description: props.description,
+      ...(props.reservedConcurrency !== undefined && { reservedConcurrentExecutions: props.reservedConcurrency }),
       tracing: Tracing.ACTIVE,
       logGroup,
       loggingFormat: LoggingFormat.JSON,

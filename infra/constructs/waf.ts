@@ -1,34 +1,52 @@
-import { Stack } from 'aws-cdk-lib';
-import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnLoggingConfiguration, CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface ApiFirewallProps {
   /** The API stage to protect: `arn:…:apigateway:<region>::/restapis/<id>/stages/<stage>`. */
   readonly stageArn: string;
-  /** Requests per five minutes allowed from one IP address before it is blocked. */
+  readonly envName: string;
+  /** Requests per five minutes allowed from one IP address on public routes before it is blocked. */
   readonly ratePerIp?: number;
 }
 
+/** Agency routes: officers are authenticated, and a whole counter often sits behind one NAT address. */
+const AGENCY_PATH_PREFIX = '/v1/agencies/';
+
 /**
- * A regional WAF web ACL in front of the API: a per-IP rate limit, AWS's IP reputation list
- * and known-bad-inputs rules. (The common rule set is left out: its 8 KB body limit would block
- * legitimate submissions, which the functions already bound at 32 KB.)
+ * A regional WAF web ACL in front of the API:
+ * - a per-IP rate limit on public routes only (agency routes are authenticated and many officers
+ *   of one office share an address);
+ * - AWS's IP reputation list, known bad inputs, the common rule set (its 8 KB body-size rule in
+ *   count mode: submissions with long descriptions are legitimate, the functions bound bodies at
+ *   64 KB) and the SQL-injection rule set;
+ * - logging to CloudWatch Logs (`aws-waf-logs-…`), with authorization headers and cookies redacted.
  */
 export class ApiFirewall extends Construct {
   readonly webAcl: CfnWebACL;
 
   constructor(scope: Construct, id: string, props: ApiFirewallProps) {
     super(scope, id);
+    const stack = Stack.of(this);
     const metric = (name: string) => ({
       cloudWatchMetricsEnabled: true,
       sampledRequestsEnabled: true,
-      metricName: `${Stack.of(this).stackName}-${name}`.replace(/[^A-Za-z0-9-]/g, ''),
+      metricName: `${stack.stackName}-${name}`.replace(/[^A-Za-z0-9-]/g, ''),
     });
-    const managed = (priority: number, name: string) => ({
+    const managed = (priority: number, name: string, countRules: readonly string[] = []) => ({
       name,
       priority,
       overrideAction: { none: {} },
-      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: 'AWS',
+          name,
+          ...(countRules.length > 0 && {
+            ruleActionOverrides: countRules.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
+          }),
+        },
+      },
       visibilityConfig: metric(name),
     });
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
@@ -37,19 +55,51 @@ export class ApiFirewall extends Construct {
       visibilityConfig: metric('oss-api'),
       rules: [
         {
-          name: 'rate-per-ip',
+          name: 'rate-per-ip-public',
           priority: 0,
           action: { block: {} },
-          statement: { rateBasedStatement: { limit: props.ratePerIp ?? 1000, aggregateKeyType: 'IP' } },
-          visibilityConfig: metric('rate-per-ip'),
+          statement: {
+            rateBasedStatement: {
+              limit: props.ratePerIp ?? 1000,
+              aggregateKeyType: 'IP',
+              scopeDownStatement: {
+                notStatement: {
+                  statement: {
+                    byteMatchStatement: {
+                      fieldToMatch: { uriPath: {} },
+                      positionalConstraint: 'STARTS_WITH',
+                      searchString: AGENCY_PATH_PREFIX,
+                      textTransformations: [{ priority: 0, type: 'NONE' }],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          visibilityConfig: metric('rate-per-ip-public'),
         },
         managed(1, 'AWSManagedRulesAmazonIpReputationList'),
         managed(2, 'AWSManagedRulesKnownBadInputsRuleSet'),
+        managed(3, 'AWSManagedRulesCommonRuleSet', ['SizeRestrictions_BODY']),
+        managed(4, 'AWSManagedRulesSQLiRuleSet'),
       ],
     });
     new CfnWebACLAssociation(this, 'Association', {
       resourceArn: props.stageArn,
       webAclArn: this.webAcl.attrArn,
+    });
+    // WAF requires this name prefix for a log group destination.
+    const logs = new LogGroup(this, 'Logs', {
+      logGroupName: `aws-waf-logs-oss-${props.envName}-${stack.stackName}`.slice(0, 512),
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    new CfnLoggingConfiguration(this, 'Logging', {
+      resourceArn: this.webAcl.attrArn,
+      logDestinationConfigs: [
+        stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: logs.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+      ],
+      redactedFields: [{ singleHeader: { Name: 'authorization' } }, { singleHeader: { Name: 'cookie' } }],
     });
   }
 }

@@ -2,21 +2,26 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { AgencyActionBody } from '../../functions/agency-actions/schema.ts';
-import { RatingBody } from '../../functions/citizen-actions/schema.ts';
-import { StartUploadBody } from '../../functions/documents/schema.ts';
 import { ENV } from '../../shared/env.ts';
 import { agencyQueueName, intakeQueueName } from '../../shared/queues.ts';
+import { AgencyActionBody } from '../../shared/schemas/agency-actions.ts';
+import { RatingBody, StartUploadBody } from '../../shared/schemas/citizen-actions.ts';
+import type { EnvironmentSettings } from '../config.ts';
 import { OssApi } from '../constructs/api.ts';
+import { allowCitizenData } from '../constructs/keys.ts';
 import { Alarms } from '../constructs/monitoring.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { ApiFirewall } from '../constructs/waf.ts';
-import { DOCUMENT_VERIFIER_TIMEOUT, type StatefulStack } from './stateful-stack.ts';
+import { grantTable } from '../grants.ts';
+import { DOCUMENT_VERIFIER_TIMEOUT, STATS_RETRY_TIMEOUT, type StatefulStack } from './stateful-stack.ts';
 
 export interface ApiStackProps extends StackProps {
   readonly envName: string;
+  readonly settings: EnvironmentSettings;
   readonly servedProvinces: readonly string[];
   readonly queueUrlPrefix: string;
   readonly stateful: StatefulStack;
@@ -25,128 +30,161 @@ export interface ApiStackProps extends StackProps {
 /** The HTTP API and the functions behind it: stateless, safe to redeploy at any time. */
 export class ApiStack extends Stack {
   readonly api: OssApi;
+  /** Every function, by its folder name under functions/. */
+  readonly functions = new Map<string, ServiceFunction>();
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { table, bucket, hashKey, documentEvents, agencyUsers } = props.stateful;
+    const { envName, settings } = props;
+    const { table, bucket, hashKey, documentEvents, agencyUsers, statsRetry } = props.stateful;
     const queueEnv = {
-      [ENV.envName]: props.envName,
+      [ENV.envName]: envName,
       [ENV.queueUrlPrefix]: props.queueUrlPrefix,
       [ENV.servedProvinces]: props.servedProvinces.join(','),
     };
+    const statsEnv = { [ENV.statsRetryQueueUrl]: statsRetry.queue.queueUrl };
     const sqsArn = (name: string) => this.formatArn({ service: 'sqs', resource: name });
-    // Routing queues have fixed names (see shared/queues.ts), so access is granted by name pattern.
-    const sendToIntake = new PolicyStatement({
-      actions: ['sqs:SendMessage'],
-      resources: [sqsArn(intakeQueueName(props.envName, '*'))],
-    });
+    // Routing queues have fixed names (see shared/queues.ts), so access is granted by name pattern;
+    // dead-letter queues are named oss-<env>-dlq-…, which these patterns never match.
+    const intakeQueues = sqsArn(intakeQueueName(envName, '*'));
+    const agencyQueues = sqsArn(agencyQueueName(envName, '*'));
+    const sqs = (actions: string[], resources: string[]) => new PolicyStatement({ actions, resources });
+    const fn = (id: string, props: ConstructorParameters<typeof ServiceFunction>[2]) => {
+      const f = new ServiceFunction(this, id, props);
+      this.functions.set(props.name, f);
+      return f;
+    };
+    // Not Secret.grantRead: it grants the key through a via-service principal that CDK cannot place
+    // in this account, so it edits the key policy in the stateful stack and makes a cycle.
+    const readHashKey = (f: ServiceFunction) => {
+      f.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          resources: [hashKey.secretArn],
+        }),
+      );
+      props.stateful.dataKey.grantDecrypt(f.fn);
+      allowCitizenData(f.fn.role, envName);
+    };
 
-    const catalog = new ServiceFunction(this, 'Catalog', {
+    const catalog = fn('Catalog', {
       name: 'catalog',
       description: 'Health, provinces and the service catalogue',
       memorySize: 256,
     });
 
-    const intake = new ServiceFunction(this, 'Intake', {
+    const intake = fn('Intake', {
       name: 'intake',
       description: 'Files a citizen request',
-      environment: {
-        [ENV.tableName]: table.tableName,
-        [ENV.hashKeySecretId]: hashKey.secretArn,
-        ...queueEnv,
-      },
+      environment: { [ENV.tableName]: table.tableName, [ENV.hashKeySecretId]: hashKey.secretArn, ...queueEnv },
+      ...(settings.reservedConcurrency && { reservedConcurrency: settings.reservedConcurrency.intake }),
     });
-    table.grantReadWriteData(intake.fn);
-    hashKey.grantRead(intake.fn);
-    intake.fn.addToRolePolicy(sendToIntake);
+    grantTable(table, intake.fn, envName, ['get', 'put']);
+    readHashKey(intake);
+    intake.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
 
-    const requestStatus = new ServiceFunction(this, 'RequestStatus', {
+    const requestStatus = fn('RequestStatus', {
       name: 'request-status',
       description: "Reads a request's status for its citizen",
       environment: { [ENV.tableName]: table.tableName },
     });
-    table.grantReadData(requestStatus.fn);
+    grantTable(table, requestStatus.fn, envName, ['get']);
 
-    const citizenActions = new ServiceFunction(this, 'CitizenActions', {
+    const citizenActions = fn('CitizenActions', {
       name: 'citizen-actions',
       description: 'Cancel and rating by the citizen',
-      environment: { [ENV.tableName]: table.tableName },
+      environment: { [ENV.tableName]: table.tableName, ...statsEnv },
     });
-    table.grantReadWriteData(citizenActions.fn);
+    grantTable(table, citizenActions.fn, envName, ['get', 'put', 'update']);
+    statsRetry.queue.grantSendMessages(citizenActions.fn);
 
-    const documentsEnv = {
-      [ENV.tableName]: table.tableName,
-      [ENV.bucketName]: bucket.bucketName,
-      ...queueEnv,
-    };
-    const documents = new ServiceFunction(this, 'Documents', {
+    const documentsEnv = { [ENV.tableName]: table.tableName, [ENV.bucketName]: bucket.bucketName, ...queueEnv };
+    const documents = fn('Documents', {
       name: 'documents',
       description: 'Presigned uploads of supporting documents',
       environment: documentsEnv,
     });
-    table.grantReadWriteData(documents.fn);
+    grantTable(table, documents.fn, envName, ['get', 'put']);
     // Presigning needs no S3 call, but the signature carries this role's right to put the object.
     bucket.grantPut(documents.fn, 'requests/*');
 
-    const verifier = new ServiceFunction(this, 'DocumentVerifier', {
+    const verifier = fn('DocumentVerifier', {
       name: 'document-verifier',
-      description: 'Checks uploaded documents (size, magic bytes) and completes the request',
+      description: 'Checks uploaded documents (size, content) and keeps a verified copy',
       environment: documentsEnv,
       timeout: DOCUMENT_VERIFIER_TIMEOUT,
+      memorySize: 1024,
     });
-    table.grantReadWriteData(verifier.fn);
+    grantTable(table, verifier.fn, envName, ['get', 'put']);
     bucket.grantRead(verifier.fn, 'requests/*');
     bucket.grantDelete(verifier.fn, 'requests/*');
     bucket.grantPut(verifier.fn, 'quarantine/*');
-    verifier.fn.addToRolePolicy(sendToIntake);
+    bucket.grantPut(verifier.fn, 'verified/*');
+    verifier.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
     verifier.fn.addEventSource(
-      new SqsEventSource(documentEvents.queue, {
-        batchSize: 10,
-        reportBatchItemFailures: true,
-        maxConcurrency: 5,
-      }),
+      new SqsEventSource(documentEvents.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),
     );
 
-    const agencyEnv = { [ENV.tableName]: table.tableName, [ENV.bucketName]: bucket.bucketName, ...queueEnv };
-    const agencyQueues = sqsArn(agencyQueueName(props.envName, '*'));
-    const agencyInbox = new ServiceFunction(this, 'AgencyInbox', {
+    const agencyEnv = {
+      [ENV.tableName]: table.tableName,
+      [ENV.bucketName]: bucket.bucketName,
+      [ENV.hashKeySecretId]: hashKey.secretArn,
+      ...queueEnv,
+    };
+    const agencyInbox = fn('AgencyInbox', {
       name: 'agency-inbox',
       description: "An agency's inbox (long poll of its queue) and its request lists",
       environment: agencyEnv,
       timeout: Duration.seconds(29),
+      // Long polls hold a concurrent execution for up to 20 s: cap them so they cannot take the account's.
+      ...(settings.reservedConcurrency && { reservedConcurrency: settings.reservedConcurrency.agencyInbox }),
     });
-    table.grantReadData(agencyInbox.fn);
+    grantTable(table, agencyInbox.fn, envName, ['get', 'query']);
+    readHashKey(agencyInbox);
     agencyInbox.fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage'],
-        resources: [agencyQueues],
-      }),
+      sqs(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility'], [agencyQueues]),
     );
 
-    const agencyActions = new ServiceFunction(this, 'AgencyActions', {
+    const agencyActions = fn('AgencyActions', {
       name: 'agency-actions',
       description: 'Agency actions on a request, and links to its verified documents',
-      environment: agencyEnv,
+      environment: { ...agencyEnv, ...statsEnv },
     });
-    table.grantReadWriteData(agencyActions.fn);
-    bucket.grantRead(agencyActions.fn, 'requests/*');
-    agencyActions.fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage', 'sqs:DeleteMessage'], resources: [agencyQueues] }),
-    );
+    grantTable(table, agencyActions.fn, envName, ['get', 'put', 'update']);
+    readHashKey(agencyActions);
+    bucket.grantRead(agencyActions.fn, 'verified/*');
+    agencyActions.fn.addToRolePolicy(sqs(['sqs:SendMessage', 'sqs:DeleteMessage'], [agencyQueues]));
+    statsRetry.queue.grantSendMessages(agencyActions.fn);
 
-    const reconciler = new ServiceFunction(this, 'Reconciler', {
+    // Scheduled functions: a failed invocation (after Lambda's two retries) is kept here and alarmed.
+    const scheduledFailures = new Queue(this, 'ScheduledFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const onScheduleFailure = { onFailure: new SqsDestination(scheduledFailures), retryAttempts: 2 };
+
+    const reconciler = fn('Reconciler', {
       name: 'reconciler',
-      description: 'Re-sends requests stranded between the table and the queues',
-      environment: { [ENV.tableName]: table.tableName, ...queueEnv },
+      description: 'Re-sends requests and uploads stranded between the table, the bucket and the queues',
+      environment: {
+        [ENV.tableName]: table.tableName,
+        [ENV.bucketName]: bucket.bucketName,
+        [ENV.documentEventsQueueUrl]: documentEvents.queue.queueUrl,
+        ...queueEnv,
+      },
       timeout: Duration.minutes(5),
       // The local SQS emulator keeps no messages across restarts: re-send everything waiting.
       localStartupEvent: { includeRouted: true, olderThanSeconds: 0 },
     });
-    table.grantReadData(reconciler.fn);
-    reconciler.fn.addToRolePolicy(sendToIntake);
+    grantTable(table, reconciler.fn, envName, ['get', 'query', 'update']);
+    reconciler.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues, agencyQueues]));
+    documentEvents.queue.grantSendMessages(reconciler.fn);
+    // HeadObject only: is an upload that was never verified really there?
     reconciler.fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [agencyQueues] }),
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('requests/*')] }),
     );
+    reconciler.fn.configureAsyncInvoke(onScheduleFailure);
     new Rule(this, 'ReconcileSchedule', {
       description: 'Re-send stranded requests every five minutes',
       schedule: Schedule.rate(Duration.minutes(5)),
@@ -155,44 +193,49 @@ export class ApiStack extends Stack {
       ],
     });
 
-    const slaSweeper = new ServiceFunction(this, 'SlaSweeper', {
+    const slaSweeper = fn('SlaSweeper', {
       name: 'sla-sweeper',
       description: 'Flags overdue requests and escalates a copy to the Damrongdhama centre',
-      environment: { [ENV.tableName]: table.tableName, ...queueEnv },
+      environment: { [ENV.tableName]: table.tableName, ...queueEnv, ...statsEnv },
       timeout: Duration.minutes(5),
     });
-    table.grantReadWriteData(slaSweeper.fn);
-    slaSweeper.fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [agencyQueues] }),
-    );
+    grantTable(table, slaSweeper.fn, envName, ['get', 'query', 'put', 'update']);
+    slaSweeper.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [agencyQueues]));
+    statsRetry.queue.grantSendMessages(slaSweeper.fn);
+    slaSweeper.fn.configureAsyncInvoke(onScheduleFailure);
     new Rule(this, 'SlaSweepSchedule', {
       description: 'Escalate overdue requests every fifteen minutes',
       schedule: Schedule.rate(Duration.minutes(15)),
       targets: [new LambdaFunction(slaSweeper.fn)],
     });
 
-    const stats = new ServiceFunction(this, 'Stats', {
+    const stats = fn('Stats', {
       name: 'stats',
       description: 'Public transparency statistics per province',
-      environment: {
-        [ENV.tableName]: table.tableName,
-        [ENV.servedProvinces]: props.servedProvinces.join(','),
-      },
+      environment: { [ENV.tableName]: table.tableName, [ENV.servedProvinces]: props.servedProvinces.join(',') },
     });
-    table.grantReadData(stats.fn);
+    grantTable(table, stats.fn, envName, ['query']);
 
-    const open311 = new ServiceFunction(this, 'Open311', {
+    const statsRetryConsumer = fn('StatsRetryConsumer', {
+      name: 'stats-retry',
+      description: 'Applies statistics counter updates that failed after their record write',
+      environment: { [ENV.tableName]: table.tableName },
+      timeout: STATS_RETRY_TIMEOUT,
+      memorySize: 256,
+    });
+    grantTable(table, statsRetryConsumer.fn, envName, ['update']);
+    statsRetryConsumer.fn.addEventSource(
+      new SqsEventSource(statsRetry.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }),
+    );
+
+    const open311 = fn('Open311', {
       name: 'open311',
       description: 'Open311 GeoReport v2 facade',
-      environment: {
-        [ENV.tableName]: table.tableName,
-        [ENV.hashKeySecretId]: hashKey.secretArn,
-        ...queueEnv,
-      },
+      environment: { [ENV.tableName]: table.tableName, [ENV.hashKeySecretId]: hashKey.secretArn, ...queueEnv },
     });
-    table.grantReadWriteData(open311.fn);
-    hashKey.grantRead(open311.fn);
-    open311.fn.addToRolePolicy(sendToIntake);
+    grantTable(table, open311.fn, envName, ['get', 'query', 'put', 'update']);
+    readHashKey(open311);
+    open311.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
 
     this.api = new OssApi(this, 'Http', { agencyUsers });
     // Open311 GeoReport v2: every endpoint in .json and .xml (formats in the last path segment).
@@ -228,33 +271,38 @@ export class ApiStack extends Stack {
       agencyAuth: true,
     });
 
-    new ApiFirewall(this, 'Firewall', { stageArn: this.api.api.deploymentStage.stageArn });
+    new ApiFirewall(this, 'Firewall', { stageArn: this.api.api.deploymentStage.stageArn, envName });
 
     const alarms = new Alarms(this, 'Alarms', props.stateful.alerts);
-    const functions = {
-      catalog,
-      intake,
-      requestStatus,
-      citizenActions,
-      documents,
-      verifier,
-      agencyInbox,
-      agencyActions,
-      reconciler,
-    };
-    for (const [name, f] of Object.entries(functions)) alarms.functionHealth(name, f.fn);
+    const http = new Set(['catalog', 'intake', 'request-status', 'citizen-actions', 'documents', 'agency-inbox', 'agency-actions', 'stats', 'open311']);
+    const countersWriters = new Set(['citizen-actions', 'agency-actions', 'sla-sweeper']);
+    for (const [name, f] of this.functions) {
+      alarms.functionHealth(name, f.fn);
+      if (http.has(name)) alarms.http5xx(name, name);
+      if (countersWriters.has(name)) alarms.statsLost(name, name);
+    }
     alarms.metric(
       'Api5xx',
       this.api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
       5,
       'The API answered 5xx errors.',
     );
+    alarms.tableThrottles('RequestsTable', table);
     alarms.deadLetters('DocumentEvents', documentEvents.dlq, 'document verification');
-    alarms.queueAge(
-      'DocumentEvents',
-      documentEvents.queue,
-      Duration.minutes(15),
-      'the document verification queue',
+    alarms.queueAge('DocumentEvents', documentEvents.queue, Duration.minutes(15), 'the document verification queue');
+    alarms.deadLetters('StatsRetry', statsRetry.dlq, 'statistics retries');
+    alarms.metric(
+      'ScheduledFailures',
+      scheduledFailures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      1,
+      'A scheduled function (reconciler, SLA sweeper) failed after its retries: see the ScheduledFailures queue.',
+    );
+    alarms.appMetric(
+      'Reconciler',
+      'reconciler',
+      'RoutingGaveUp',
+      1,
+      'A request could not be routed after repeated re-sends: it is flagged and waits in the intake DLQ (docs/deploy.md: Dead-letter queues).',
     );
   }
 }

@@ -1,5 +1,6 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import type { UserPool } from 'aws-cdk-lib/aws-cognito';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { EventType } from 'aws-cdk-lib/aws-s3';
@@ -10,15 +11,26 @@ import type { Construct } from 'constructs';
 import { DOCUMENT_PREFIXES } from '../../shared/schemas/table.ts';
 import { AgencyUserPool } from '../constructs/agency-user-pool.ts';
 import { AlertsTopic } from '../constructs/alerts-topic.ts';
+import type { EnvironmentSettings } from '../config.ts';
+import { CitizenDataKey } from '../constructs/keys.ts';
 import { DocumentsBucket } from '../constructs/documents-bucket.ts';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
 import { RequestsTable } from '../constructs/requests-table.ts';
 
 /** Lambda timeout of the document verifier, which consumes `documentEvents`. */
 export const DOCUMENT_VERIFIER_TIMEOUT = Duration.seconds(30);
+/** Lambda timeout of the statistics retry consumer. */
+export const STATS_RETRY_TIMEOUT = Duration.seconds(10);
 
-/** Everything that holds data and must outlive any redeploy: table, bucket, hashing key. */
+export interface StatefulStackProps extends StackProps {
+  readonly envName: string;
+  readonly settings: EnvironmentSettings;
+}
+
+/** Everything that holds data and must outlive any redeploy: table, bucket, hashing key and their key. */
 export class StatefulStack extends Stack {
+  /** Encrypts the table, the bucket and the hash-key secret; retained with them. */
+  readonly dataKey: Key;
   readonly table: Table;
   readonly bucket: Bucket;
   /** Key for the keyed hashes of citizen IDs and for deriving access tokens. */
@@ -30,13 +42,17 @@ export class StatefulStack extends Stack {
   readonly documentEvents: QueueWithDlq;
   /** Agency staff accounts; each carries the `custom:agency_id` its tokens assert. */
   readonly agencyUsers: UserPool;
+  readonly officerClient: UserPoolClient;
+  /** Counter updates that failed after their record write, for the stats-retry consumer. */
+  readonly statsRetry: QueueWithDlq;
   /** Every alarm notifies this topic. */
   readonly alerts: Topic;
 
-  constructor(scope: Construct, id: string, props: StackProps) {
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
-    this.table = new RequestsTable(this, 'Requests').table;
-    this.bucket = new DocumentsBucket(this, 'Documents').bucket;
+    this.dataKey = new CitizenDataKey(this, 'DataKey', { envName: props.envName }).key;
+    this.table = new RequestsTable(this, 'Requests', { encryptionKey: this.dataKey }).table;
+    this.bucket = new DocumentsBucket(this, 'Documents', { encryptionKey: this.dataKey }).bucket;
     this.documentEvents = new QueueWithDlq(this, 'DocumentEvents', {
       consumerTimeout: DOCUMENT_VERIFIER_TIMEOUT,
     });
@@ -47,11 +63,28 @@ export class StatefulStack extends Stack {
         prefix: DOCUMENT_PREFIXES.uploads,
       },
     );
-    this.agencyUsers = new AgencyUserPool(this, 'AgencyUsers').userPool;
+    this.statsRetry = new QueueWithDlq(this, 'StatsRetry', { consumerTimeout: STATS_RETRY_TIMEOUT });
+    const users = new AgencyUserPool(this, 'AgencyUsers', {
+      ...(props.settings.cognitoEmail && { email: props.settings.cognitoEmail }),
+    });
+    this.agencyUsers = users.userPool;
+    this.officerClient = users.officerClient;
     this.alerts = new AlertsTopic(this, 'Alerts').topic;
+    // Losing this secret orphans every citizen-ID hash and breaks idempotent replays: it is
+    // retained with the table (and its key with it); docs/deploy.md says how to back it up.
     this.hashKey = new Secret(this, 'HashKey', {
       description: 'OSS keyed-hash key for citizen IDs and access tokens',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      encryptionKey: this.dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // What the deploy guide and `oss api-key issue` / officer onboarding need.
+    new CfnOutput(this, 'RequestsTableName', { value: this.table.tableName, description: 'Requests table' });
+    new CfnOutput(this, 'DocumentsBucketName', { value: this.bucket.bucketName, description: 'Documents bucket' });
+    new CfnOutput(this, 'AgencyUserPoolId', { value: this.agencyUsers.userPoolId, description: 'Officer user pool' });
+    new CfnOutput(this, 'OfficerClientId', { value: this.officerClient.userPoolClientId, description: 'Officer app client' });
+    new CfnOutput(this, 'HashKeySecretArn', { value: this.hashKey.secretArn, description: 'Hash-key secret (back it up)' });
+    new CfnOutput(this, 'AlertsTopicArn', { value: this.alerts.topicArn, description: 'Subscribe operators here' });
   }
 }

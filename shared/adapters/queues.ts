@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { ENV, requireEnv } from '../env.ts';
 import { agencyQueueName, intakeQueueName } from '../queues.ts';
-import type { AgencyMessage, IntakeMessage } from '../schemas/messages.ts';
+import type { AgencyMessage, IntakeMessage, StatsRetryMessage } from '../schemas/messages.ts';
 
 // One client per execution environment; locally AWS_ENDPOINT_URL_SQS points at the emulator.
 // Queue URLs are built from names; the endpoint (AWS_ENDPOINT_URL_SQS locally) decides where calls go.
@@ -71,5 +71,15 @@ export async function receiveFromAgency(
 export async function deleteFromAgency(agencyId: string, receiptHandle: string): Promise<void> {
   await sqs.send(
     new DeleteMessageCommand({ QueueUrl: agencyQueueUrl(agencyId), ReceiptHandle: receiptHandle }),
+  );
+}
+
+/** Parks counter deltas whose update failed, for the stats-retry consumer to apply. */
+export async function sendStatsRetry(message: StatsRetryMessage): Promise<void> {
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: requireEnv(ENV.statsRetryQueueUrl),
+      MessageBody: JSON.stringify(message),
+    }),
   );
 }

@@ -10,22 +10,6 @@ export interface PublicStats extends StatsView {
   readonly generatedAt: string;
 }
 
-/** Splits a counter item into the province-wide counters and each service's. */
-function split(counters: Record<string, number>) {
-  const all: Record<string, number> = {};
-  const services = new Map<string, Record<string, number>>();
-  for (const [k, v] of Object.entries(counters)) {
-    if (k.startsWith('all_')) all[k.slice(4)] = v;
-    const m = /^svc_([a-z0-9-]+)_(.+)$/.exec(k);
-    if (m?.[1] && m[2]) {
-      const s = services.get(m[1]) ?? {};
-      s[m[2]] = v;
-      services.set(m[1], s);
-    }
-  }
-  return { all, services };
-}
-
 /**
  * Transparency statistics for one province, or the national summary when no province is given:
  * counters kept up to date as requests move, plus index counts of the intake statuses.
@@ -42,17 +26,36 @@ export async function publicStats(
   }
   const provinces = provinceCode ? [provinceCode] : [...served];
   const raw = await getCounters(provinces);
-  const parts = provinces.map((p) => split(raw.get(p) ?? {}));
-  const intake: Record<string, number> = {};
+  // Per service: counters summed over provinces, plus the intake statuses counted from the index.
+  const perService = new Map<string, { counters: Record<string, number>[]; intake: Record<string, number> }>();
+  const entry = (code: string) => {
+    let e = perService.get(code);
+    if (!e) {
+      e = { counters: [], intake: {} };
+      perService.set(code, e);
+    }
+    return e;
+  };
   for (const p of provinces) {
-    for (const s of INTAKE_STATUSES) intake[s] = (intake[s] ?? 0) + (await countInStatus(p, s));
+    for (const [code, counters] of raw.get(p) ?? []) entry(code).counters.push(counters);
+    for (const s of INTAKE_STATUSES) {
+      for (const [code, n] of await countInStatus(p, s)) {
+        const e = entry(code);
+        e.intake[s] = (e.intake[s] ?? 0) + n;
+      }
+    }
   }
-  const all = sumCounters(parts.map((p) => p.all));
-  const serviceCodes = new Set(parts.flatMap((p) => [...p.services.keys()]));
   const byService: Record<string, StatsView> = {};
-  for (const code of [...serviceCodes].sort()) {
-    byService[code] = statsView(sumCounters(parts.map((p) => p.services.get(code) ?? {})), {});
+  const intake: Record<string, number> = {};
+  const allCounters: Record<string, number>[] = [];
+  for (const code of [...perService.keys()].sort()) {
+    const e = entry(code);
+    const counters = sumCounters(e.counters);
+    byService[code] = statsView(counters, e.intake);
+    allCounters.push(counters);
+    for (const [s, n] of Object.entries(e.intake)) intake[s] = (intake[s] ?? 0) + n;
   }
+  const all = sumCounters(allCounters);
   return {
     provinceCode: provinceCode ?? null,
     provinces: provinces.length,

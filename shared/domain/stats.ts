@@ -70,6 +70,32 @@ export function statsDeltas(prev: RequestItem, next: RequestItem): Deltas {
   return d;
 }
 
+export interface CounterChange {
+  readonly provinceCode: string;
+  readonly serviceCode: string;
+  readonly deltas: Deltas;
+}
+
+/**
+ * The counter changes of one write, per province: a request forwarded to another province
+ * leaves the first province's counters and joins the other's.
+ */
+export function statsChanges(prev: RequestItem, next: RequestItem): CounterChange[] {
+  if (prev.provinceCode === next.provinceCode) {
+    return [{ provinceCode: next.provinceCode, serviceCode: next.serviceCode, deltas: statsDeltas(prev, next) }];
+  }
+  const leaving: Deltas = {};
+  const arriving: Deltas = {};
+  if (isCounted(prev.status)) leaving[`status_${prev.status}`] = -1;
+  if (prev.overdue) leaving.overdueOpen = -1;
+  if (isCounted(next.status)) arriving[`status_${next.status}`] = 1;
+  if (next.overdue) arriving.overdueOpen = 1;
+  return [
+    { provinceCode: prev.provinceCode, serviceCode: prev.serviceCode, deltas: leaving },
+    { provinceCode: next.provinceCode, serviceCode: next.serviceCode, deltas: arriving },
+  ];
+}
+
 /** Median hours to completion from the histogram: the upper bound of the bucket holding the median. */
 export function medianFromHistogram(counters: Readonly<Record<string, number>>): number | null {
   const counts = HOUR_BUCKETS.map((b) => counters[`hours_le_${Number.isFinite(b) ? b : 'inf'}`] ?? 0);

@@ -9,7 +9,12 @@ import { correlate, logger, metrics, observability } from '../observability.ts';
 export type HttpEvent = Omit<APIGatewayProxyEvent, 'body'> & { body: unknown };
 export type HttpResult = APIGatewayProxyResult;
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
+/** On every answer: JSON, never sniffed as anything else, and HTTPS only (browsers ignore HSTS over http). */
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'x-content-type-options': 'nosniff',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+} as const;
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
   return {
@@ -84,8 +89,19 @@ const errorResponses = (): MiddlewareObj<HttpEvent, HttpResult> => ({
       return;
     }
     const status = error?.statusCode;
+    if (status === 422 && /forbidden key/i.test(error?.message ?? '')) {
+      request.response = json(
+        400,
+        errorBody('FORBIDDEN_KEY', 'The JSON body may not contain the keys __proto__ or constructor.prototype.'),
+      );
+      return;
+    }
     if (status === 422 || status === 400) {
       request.response = json(400, errorBody('MALFORMED_JSON', 'The request body is not valid JSON.'));
+      return;
+    }
+    if (status === 431) {
+      request.response = json(431, errorBody('HEADERS_TOO_LARGE', 'The request headers are too large.'));
       return;
     }
     if (status === 415) {
@@ -98,6 +114,8 @@ const errorResponses = (): MiddlewareObj<HttpEvent, HttpResult> => ({
     console.error(
       JSON.stringify({ level: 'ERROR', message: 'unhandled error', error: String(error?.stack ?? error) }),
     );
+    // Lambda's Errors metric cannot see this (the function answered); this metric is alarmed.
+    metrics.addMetric('Http5xx', 'Count', 1);
     request.response = json(
       500,
       errorBody('INTERNAL', 'Something went wrong on our side. Please try again.'),

@@ -97,5 +97,10 @@ export const Agency = z.object({
     .optional(),
   nameTh: z.string().min(1),
   nameEn: z.string().min(1),
+  /**
+   * Which of its province's CloudFormation stacks holds this agency's queues (0 = the province
+   * stack). Fixed per agency so adding one never moves another's queue; see infra/stacks/province-stack.ts.
+   */
+  stackPart: z.number().int().min(0).max(15).optional(),
 });
 export type Agency = z.infer<typeof Agency>;

@@ -17,3 +17,13 @@ export const AgencyMessage = z.object({
   version: z.number().int(),
 });
 export type AgencyMessage = z.infer<typeof AgencyMessage>;
+
+/** Body of a message on the statistics retry queue: counter deltas whose update failed. */
+export const StatsRetryMessage = z.object({
+  requestId: z.string(),
+  version: z.number().int(),
+  provinceCode: z.string().regex(/^\d{2}$/),
+  serviceCode: z.string(),
+  deltas: z.record(z.string(), z.number()),
+});
+export type StatsRetryMessage = z.infer<typeof StatsRetryMessage>;

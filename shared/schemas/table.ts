@@ -8,6 +8,19 @@ export const TABLE_INDEXES = {
   byProvinceStatus: { name: 'byProvinceStatus', partitionKey: 'provinceStatus', sortKey: 'updatedAt' },
 } as const;
 
+/** What the byAgency index projects: the fields of an agency's request list (AgencyListItem). */
+export const AGENCY_LIST_ATTRIBUTES = [
+  'requestId',
+  'serviceCode',
+  'provinceCode',
+  'districtCode',
+  'status',
+  'createdAt',
+  'updatedAt',
+  'dueAt',
+  'overdue',
+] as const;
+
 export const KEY_PREFIX = {
   request: 'REQUEST#',
 } as const;
@@ -15,6 +28,11 @@ export const KEY_PREFIX = {
 export const DOCUMENT_PREFIXES = {
   /** Uploads land under `requests/<requestId>/<documentId>`. */
   uploads: 'requests/',
+  /**
+   * Verified copies: the verifier writes here exactly the bytes it judged, and agencies are
+   * only ever served from here, so a later upload to the same slot cannot swap a checked file.
+   */
+  verified: 'verified/',
   /** Rejected objects are moved here, never served to agencies. */
   quarantine: 'quarantine/',
 } as const;

@@ -1,10 +1,20 @@
 import * as z from 'zod';
 
+
 export const CancelBody = z.object({ reason: z.string().trim().max(1000).optional() }).strict();
 
 export const RatingBody = z
   .object({
     score: z.number().int().min(1).max(5),
     comment: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+/** Body of `POST /v1/requests/{id}/documents`. */
+export const StartUploadBody = z
+  .object({
+    type: z.string().min(1).max(64),
+    contentType: z.string().min(1).max(100),
+    sizeBytes: z.number().int().positive(),
   })
   .strict();
