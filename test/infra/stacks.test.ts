@@ -20,9 +20,9 @@ describe('stateful stack', () => {
         BillingMode: 'PAY_PER_REQUEST',
         DeletionProtectionEnabled: true,
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        SSESpecification: { SSEEnabled: true },
+        SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
         GlobalSecondaryIndexes: [
-          Match.objectLike({ IndexName: 'byAgency' }),
+          Match.objectLike({ IndexName: 'byAgency', Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }) }),
           Match.objectLike({ IndexName: 'openByDeadline', Projection: { ProjectionType: 'KEYS_ONLY' } }),
           Match.objectLike({ IndexName: 'byProvinceStatus' }),
         ],
@@ -45,7 +45,9 @@ describe('stateful stack', () => {
           RestrictPublicBuckets: true,
         },
         BucketEncryption: {
-          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+          ServerSideEncryptionConfiguration: [
+            Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+          ],
         },
         VersioningConfiguration: { Status: 'Enabled' },
         CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['POST'] })] },
