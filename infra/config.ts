@@ -21,12 +21,20 @@ export interface EnvironmentSettings {
    * starve the rest (routers, the long-polling inbox). Off in dev and staging, whose accounts
    * often keep Lambda's small default concurrency quota.
    */
-  readonly reservedConcurrency?: { readonly intake: number; readonly router: number; readonly agencyInbox: number };
+  readonly reservedConcurrency?: {
+    readonly intake: number;
+    readonly router: number;
+    readonly agencyInbox: number;
+  };
   /**
    * Cognito mail through SES: a verified SES identity (docs/deploy.md). Without it Cognito's
    * own mailer is used, which is limited to 50 mails a day: fine for dev, not for onboarding.
    */
-  readonly cognitoEmail?: { readonly fromEmail: string; readonly fromName: string; readonly replyTo?: string };
+  readonly cognitoEmail?: {
+    readonly fromEmail: string;
+    readonly fromName: string;
+    readonly replyTo?: string;
+  };
 }
 
 /**

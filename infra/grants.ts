@@ -24,7 +24,12 @@ export type TableAccess = keyof typeof TABLE_ACCESS;
  * that access implies (decrypt to read; encrypt too to write), and the role tag that the key's
  * policy requires.
  */
-export function grantTable(table: Table, fn: IFunction, envName: string, access: readonly TableAccess[]): void {
+export function grantTable(
+  table: Table,
+  fn: IFunction,
+  envName: string,
+  access: readonly TableAccess[],
+): void {
   table.grant(fn, ...access.flatMap((a) => TABLE_ACCESS[a]));
   const writes = access.some((a) => a === 'put' || a === 'update');
   if (table.encryptionKey) {

@@ -92,7 +92,8 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   {
     rule: /^AwsSolutions-SQS3$/,
     path: /\/ScheduledFailures\/Resource$/,
-    reason: 'This queue is the failure destination of the scheduled functions: a dead-letter queue in all but name.',
+    reason:
+      'This queue is the failure destination of the scheduled functions: a dead-letter queue in all but name.',
   },
 ];
 

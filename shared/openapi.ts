@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { AgencyActionBody } from './schemas/agency-actions.ts';
-import { CancelBody, RatingBody, StartUploadBody } from './schemas/citizen-actions.ts';
 import { Service } from './schemas/catalogue.ts';
+import { CancelBody, RatingBody, StartUploadBody } from './schemas/citizen-actions.ts';
 import {
   DocumentUploadResponse,
   ErrorResponse,

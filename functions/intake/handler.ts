@@ -6,6 +6,7 @@ import { IdempotencyKey, MAX_SUBMISSION_BYTES, SubmitRequestBody } from '../../s
 export const handler = httpHandler({ jsonBody: true, maxBodyBytes: MAX_SUBMISSION_BYTES }, async (event) => {
   const body = parseWith(SubmitRequestBody, event.body);
   const rawKey = event.headers['idempotency-key'];
-  const idempotencyKey = rawKey === undefined ? undefined : parseWith(IdempotencyKey, rawKey);
+  const idempotencyKey =
+    rawKey === undefined ? undefined : parseWith(IdempotencyKey, rawKey, 'Idempotency-Key');
   return json(201, await submitRequest(body, idempotencyKey));
 });

@@ -11,13 +11,17 @@ const STRANDED_AFTER_SECONDS = 120;
  * `{"includeRouted": true}` also re-sends ROUTED ones (used when queues were emptied).
  */
 export const handler = middy(
-  async (event: { includeRouted?: boolean; olderThanSeconds?: number } | undefined) => {
+  async (
+    event: { includeRouted?: boolean; olderThanSeconds?: number; countResends?: boolean } | undefined,
+  ) => {
     const result = await reconcileStranded({
       provinces: requireEnv(ENV.servedProvinces).split(','),
       olderThanSeconds: event?.olderThanSeconds ?? STRANDED_AFTER_SECONDS,
       includeRouted: event?.includeRouted === true,
+      countResends: event?.countResends !== false,
     });
-    console.log(JSON.stringify({ level: 'INFO', message: 'reconciled', ...result }));
+    logger.info('reconciled', { ...result });
+    if (result.gaveUp > 0) metrics.addMetric('RoutingGaveUp', 'Count', result.gaveUp);
     return result;
   },
-);
+).use(observability());

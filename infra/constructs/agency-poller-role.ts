@@ -34,10 +34,14 @@ export class AgencyPollerRole extends Construct {
   constructor(scope: Construct, id: string, props: AgencyPollerRoleProps) {
     super(scope, id);
     const sameAgency = {
-      StringEquals: { [`aws:RequestTag/${AGENCY_SESSION_TAG}`]: `\${aws:PrincipalTag/${AGENCY_SESSION_TAG}}` },
+      StringEquals: {
+        [`aws:RequestTag/${AGENCY_SESSION_TAG}`]: `\${aws:PrincipalTag/${AGENCY_SESSION_TAG}}`,
+      },
     };
     this.role = new Role(this, 'Role', {
-      assumedBy: new SessionTagsPrincipal(props.trusted ?? new AccountRootPrincipal()).withConditions(sameAgency),
+      assumedBy: new SessionTagsPrincipal(props.trusted ?? new AccountRootPrincipal()).withConditions(
+        sameAgency,
+      ),
       description: `Agency systems of province ${props.provinceCode} poll their own OSS inbox (session tag ${AGENCY_SESSION_TAG})`,
     });
     const stack = Stack.of(this);

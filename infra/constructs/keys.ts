@@ -1,5 +1,11 @@
 import { Aws, Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
-import { AccountRootPrincipal, type IRole, PolicyDocument, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  AccountRootPrincipal,
+  type IRole,
+  PolicyDocument,
+  PolicyStatement,
+  ServicePrincipal,
+} from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
@@ -45,12 +51,21 @@ export class CitizenDataKey extends Construct {
     const usage = new PolicyStatement({
       sid: 'UseThroughDataServicesByTaggedRoles',
       principals: [new AccountRootPrincipal()],
-      actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey', 'kms:CreateGrant'],
+      actions: [
+        'kms:Decrypt',
+        'kms:Encrypt',
+        'kms:ReEncrypt*',
+        'kms:GenerateDataKey*',
+        'kms:DescribeKey',
+        'kms:CreateGrant',
+      ],
       resources: ['*'],
       conditions: {
         StringEquals: { [`aws:PrincipalTag/${CITIZEN_DATA_TAG}`]: props.envName },
         'ForAnyValue:StringEquals': {
-          'kms:ViaService': ['dynamodb', 's3', 'secretsmanager'].map((s) => `${s}.${Aws.REGION}.amazonaws.com`),
+          'kms:ViaService': ['dynamodb', 's3', 'secretsmanager'].map(
+            (s) => `${s}.${Aws.REGION}.amazonaws.com`,
+          ),
         },
       },
     });

@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import {
   Alarm,
-  Metric,
   ComparisonOperator,
   Dashboard,
   GraphWidget,
   type IMetric,
+  Metric,
   SingleValueWidget,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -83,7 +83,13 @@ export class Alarms extends Construct {
    * A Powertools (EMF) metric of one function: namespace `OSS`, dimension `service` = the
    * function's name under functions/.
    */
-  appMetric(id: string, functionName: string, metricName: string, threshold: number, description: string): Alarm {
+  appMetric(
+    id: string,
+    functionName: string,
+    metricName: string,
+    threshold: number,
+    description: string,
+  ): Alarm {
     return this.alarm(
       `${id}${metricName}`,
       new Metric({

@@ -66,7 +66,9 @@ export class ServiceFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: this.timeout,
       description: props.description,
-      ...(props.reservedConcurrency !== undefined && { reservedConcurrentExecutions: props.reservedConcurrency }),
+      ...(props.reservedConcurrency !== undefined && {
+        reservedConcurrentExecutions: props.reservedConcurrency,
+      }),
       tracing: Tracing.ACTIVE,
       logGroup,
       loggingFormat: LoggingFormat.JSON,

@@ -67,6 +67,8 @@ export async function verifyAgencyToken(issuer: LocalIssuer, token: string): Pro
     issuer: LOCAL_ISSUER,
     audience: LOCAL_AUDIENCE,
     algorithms: [ALG],
+    // Cognito's tokens always expire: a token without `exp` is not one of ours.
+    requiredClaims: ['exp', 'iat'],
   });
   if (payload.token_use !== 'id') throw new Error('not an ID token');
   return payload;

@@ -71,19 +71,23 @@ export function matchRoute(
   routes: readonly Route[],
   method: string,
   path: string,
-): { route?: Route; params: Record<string, string>; pathKnown: boolean } {
+): { route?: Route; params: Record<string, string>; pathKnown: boolean; allowed: string[] } {
   const parts = path.split('/').filter(Boolean);
   let best: { route: Route; params: Record<string, string>; score: number } | undefined;
   let pathKnown = false;
+  const allowed = new Set<string>();
   for (const route of routes) {
     const tpl = route.resource.split('/').filter(Boolean);
     if (tpl.length !== parts.length) continue;
-    const params: Record<string, string> = {};
+    // No prototype: a parameter or header may be called `constructor` or `__proto__`.
+    const params: Record<string, string> = Object.create(null);
     let score = 0;
     const ok = tpl.every((t, i) => {
       const part = parts[i] ?? '';
       if (t.startsWith('{') && t.endsWith('}')) {
-        params[t.slice(1, -1)] = decodeURIComponent(part);
+        const decoded = safeDecode(part);
+        if (decoded === undefined) throw new BadPathError();
+        params[t.slice(1, -1)] = decoded;
         return part.length > 0;
       }
       score++;
@@ -91,18 +95,41 @@ export function matchRoute(
     });
     if (!ok) continue;
     pathKnown = true;
+    allowed.add(route.method);
     if (route.method !== method) continue;
     if (!best || score > best.score) best = { route, params, score };
   }
-  return best ? { route: best.route, params: best.params, pathKnown } : { params: {}, pathKnown };
+  const allow = [...allowed].sort();
+  return best
+    ? { route: best.route, params: best.params, pathKnown, allowed: allow }
+    : { params: {}, pathKnown, allowed: allow };
 }
+
+/** A path segment decoded, or undefined when it is not valid percent-encoding. */
+export function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+class BadPathError extends Error {}
 
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
 
-function errorReply(res: ServerResponse, status: number, code: string, message: string) {
+function errorReply(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
+    'x-content-type-options': 'nosniff',
     'x-amzn-requestid': randomUUID(),
+    ...headers,
   });
   res.end(JSON.stringify({ error: { code, message } }));
 }
@@ -130,17 +157,28 @@ export function apiGatewayServer(opts: {
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = req.method ?? 'GET';
-      const { route, params, pathKnown } = matchRoute(opts.routes, method, url.pathname);
+      let match: ReturnType<typeof matchRoute>;
+      try {
+        match = matchRoute(opts.routes, method, url.pathname);
+      } catch (error) {
+        if (error instanceof BadPathError) {
+          return errorReply(res, 400, 'BAD_PATH', 'The path is not valid percent-encoding.');
+        }
+        throw error;
+      }
+      const { route, params, pathKnown, allowed } = match;
       if (!route) {
         return pathKnown
-          ? errorReply(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}.`)
+          ? errorReply(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}.`, {
+              allow: allowed.join(', '),
+            })
           : errorReply(res, 404, 'NOT_FOUND', 'No such route.');
       }
       const fn = opts.functions.get(route.functionKey);
       if (!fn) return errorReply(res, 502, 'INTERNAL', 'The route has no function.');
 
-      const headers: Record<string, string> = {};
-      const multiValueHeaders: Record<string, string[]> = {};
+      const headers: Record<string, string> = Object.create(null);
+      const multiValueHeaders: Record<string, string[]> = Object.create(null);
       for (let i = 0; i < req.rawHeaders.length; i += 2) {
         const name = req.rawHeaders[i] ?? '';
         const value = req.rawHeaders[i + 1] ?? '';
@@ -163,8 +201,8 @@ export function apiGatewayServer(opts: {
       const body = Buffer.concat(chunks);
       const contentType = req.headers['content-type'] ?? '';
       const isText = body.length === 0 || TEXT_TYPES.test(contentType) || contentType === '';
-      const query: Record<string, string> = {};
-      const multiQuery: Record<string, string[]> = {};
+      const query: Record<string, string> = Object.create(null);
+      const multiQuery: Record<string, string[]> = Object.create(null);
       for (const [k, v] of url.searchParams) {
         query[k] = v;
         multiQuery[k] = [...(multiQuery[k] ?? []), v];

@@ -7,8 +7,10 @@
  *   agency inbox    --agency <id> [--wait 5] [--max 10]
  *   agency list     --agency <id> [--status ROUTED]
  *   agency show     <requestId> --agency <id>
- *   agency accept|request-info|resume|complete|reject <requestId> --agency <id> [--note …] [--receipt …]
+ *   agency accept|resume|complete <requestId> --agency <id> [--note …] [--receipt …]
+ *   agency request-info|reject <requestId> --agency <id> --note "why" [--receipt …]
  *   agency forward  <requestId> --agency <id> --to <agencyId> --note "why"
+ *   agency acknowledge <requestId> --agency damrongdhama-<p> [--note …] --receipt …   (overdue escalations)
  *   dlq list        --province <code> | --agency <id>   [--env dev]
  *   dlq redrive     --province <code> | --agency <id>   [--env dev]
  *
@@ -139,12 +141,19 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
     }
     case 'list': {
       const q = values.status ? `?status=${encodeURIComponent(values.status)}` : '';
-      const { items } = (await api('GET', `${base}/requests${q}`, agencyId)) as { items: View[] };
+      const { items } = (await api('GET', `${base}/requests${q}`, agencyId)) as {
+        items: Array<Pick<View, 'requestId' | 'serviceCode' | 'status' | 'dueAt'> & { overdue?: boolean }>;
+      };
       if (values.json) return console.log(JSON.stringify(items, null, 2));
       console.log(
         `คำขอของ Requests of ${agencyId}${values.status ? ` (${values.status})` : ''}: ${items.length}`,
       );
-      for (const v of items) printRequest(v);
+      for (const v of items) {
+        const late = v.overdue ? ' เกินกำหนด OVERDUE' : '';
+        console.log(
+          `● ${v.requestId}  ${(STATUS_TH[v.status] ?? v.status).padEnd(12)} ${v.serviceCode}  due ${v.dueAt}${late}`,
+        );
+      }
       return;
     }
     case 'show': {
@@ -160,6 +169,7 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
     case 'resume':
     case 'complete':
     case 'reject':
+    case 'acknowledge':
     case 'forward': {
       const id = need(args[0], '<requestId>');
       const body = {

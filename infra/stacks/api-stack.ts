@@ -76,7 +76,11 @@ export class ApiStack extends Stack {
     const intake = fn('Intake', {
       name: 'intake',
       description: 'Files a citizen request',
-      environment: { [ENV.tableName]: table.tableName, [ENV.hashKeySecretId]: hashKey.secretArn, ...queueEnv },
+      environment: {
+        [ENV.tableName]: table.tableName,
+        [ENV.hashKeySecretId]: hashKey.secretArn,
+        ...queueEnv,
+      },
       ...(settings.reservedConcurrency && { reservedConcurrency: settings.reservedConcurrency.intake }),
     });
     grantTable(table, intake.fn, envName, ['get', 'put']);
@@ -98,7 +102,11 @@ export class ApiStack extends Stack {
     grantTable(table, citizenActions.fn, envName, ['get', 'put', 'update']);
     statsRetry.queue.grantSendMessages(citizenActions.fn);
 
-    const documentsEnv = { [ENV.tableName]: table.tableName, [ENV.bucketName]: bucket.bucketName, ...queueEnv };
+    const documentsEnv = {
+      [ENV.tableName]: table.tableName,
+      [ENV.bucketName]: bucket.bucketName,
+      ...queueEnv,
+    };
     const documents = fn('Documents', {
       name: 'documents',
       description: 'Presigned uploads of supporting documents',
@@ -122,7 +130,11 @@ export class ApiStack extends Stack {
     bucket.grantPut(verifier.fn, 'verified/*');
     verifier.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
     verifier.fn.addEventSource(
-      new SqsEventSource(documentEvents.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),
+      new SqsEventSource(documentEvents.queue, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxConcurrency: 5,
+      }),
     );
 
     const agencyEnv = {
@@ -175,7 +187,7 @@ export class ApiStack extends Stack {
       },
       timeout: Duration.minutes(5),
       // The local SQS emulator keeps no messages across restarts: re-send everything waiting.
-      localStartupEvent: { includeRouted: true, olderThanSeconds: 0 },
+      localStartupEvent: { includeRouted: true, olderThanSeconds: 0, countResends: false },
     });
     grantTable(table, reconciler.fn, envName, ['get', 'query', 'update']);
     reconciler.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues, agencyQueues]));
@@ -212,7 +224,10 @@ export class ApiStack extends Stack {
     const stats = fn('Stats', {
       name: 'stats',
       description: 'Public transparency statistics per province',
-      environment: { [ENV.tableName]: table.tableName, [ENV.servedProvinces]: props.servedProvinces.join(',') },
+      environment: {
+        [ENV.tableName]: table.tableName,
+        [ENV.servedProvinces]: props.servedProvinces.join(','),
+      },
     });
     grantTable(table, stats.fn, envName, ['query']);
 
@@ -225,13 +240,21 @@ export class ApiStack extends Stack {
     });
     grantTable(table, statsRetryConsumer.fn, envName, ['update']);
     statsRetryConsumer.fn.addEventSource(
-      new SqsEventSource(statsRetry.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }),
+      new SqsEventSource(statsRetry.queue, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxConcurrency: 2,
+      }),
     );
 
     const open311 = fn('Open311', {
       name: 'open311',
       description: 'Open311 GeoReport v2 facade',
-      environment: { [ENV.tableName]: table.tableName, [ENV.hashKeySecretId]: hashKey.secretArn, ...queueEnv },
+      environment: {
+        [ENV.tableName]: table.tableName,
+        [ENV.hashKeySecretId]: hashKey.secretArn,
+        ...queueEnv,
+      },
     });
     grantTable(table, open311.fn, envName, ['get', 'query', 'put', 'update']);
     readHashKey(open311);
@@ -274,7 +297,17 @@ export class ApiStack extends Stack {
     new ApiFirewall(this, 'Firewall', { stageArn: this.api.api.deploymentStage.stageArn, envName });
 
     const alarms = new Alarms(this, 'Alarms', props.stateful.alerts);
-    const http = new Set(['catalog', 'intake', 'request-status', 'citizen-actions', 'documents', 'agency-inbox', 'agency-actions', 'stats', 'open311']);
+    const http = new Set([
+      'catalog',
+      'intake',
+      'request-status',
+      'citizen-actions',
+      'documents',
+      'agency-inbox',
+      'agency-actions',
+      'stats',
+      'open311',
+    ]);
     const countersWriters = new Set(['citizen-actions', 'agency-actions', 'sla-sweeper']);
     for (const [name, f] of this.functions) {
       alarms.functionHealth(name, f.fn);
@@ -289,11 +322,19 @@ export class ApiStack extends Stack {
     );
     alarms.tableThrottles('RequestsTable', table);
     alarms.deadLetters('DocumentEvents', documentEvents.dlq, 'document verification');
-    alarms.queueAge('DocumentEvents', documentEvents.queue, Duration.minutes(15), 'the document verification queue');
+    alarms.queueAge(
+      'DocumentEvents',
+      documentEvents.queue,
+      Duration.minutes(15),
+      'the document verification queue',
+    );
     alarms.deadLetters('StatsRetry', statsRetry.dlq, 'statistics retries');
     alarms.metric(
       'ScheduledFailures',
-      scheduledFailures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      scheduledFailures.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
       1,
       'A scheduled function (reconciler, SLA sweeper) failed after its retries: see the ScheduledFailures queue.',
     );

@@ -1,7 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
@@ -9,11 +9,11 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { DOCUMENT_PREFIXES } from '../../shared/schemas/table.ts';
+import type { EnvironmentSettings } from '../config.ts';
 import { AgencyUserPool } from '../constructs/agency-user-pool.ts';
 import { AlertsTopic } from '../constructs/alerts-topic.ts';
-import type { EnvironmentSettings } from '../config.ts';
-import { CitizenDataKey } from '../constructs/keys.ts';
 import { DocumentsBucket } from '../constructs/documents-bucket.ts';
+import { CitizenDataKey } from '../constructs/keys.ts';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
 import { RequestsTable } from '../constructs/requests-table.ts';
 
@@ -81,10 +81,25 @@ export class StatefulStack extends Stack {
 
     // What the deploy guide and `oss api-key issue` / officer onboarding need.
     new CfnOutput(this, 'RequestsTableName', { value: this.table.tableName, description: 'Requests table' });
-    new CfnOutput(this, 'DocumentsBucketName', { value: this.bucket.bucketName, description: 'Documents bucket' });
-    new CfnOutput(this, 'AgencyUserPoolId', { value: this.agencyUsers.userPoolId, description: 'Officer user pool' });
-    new CfnOutput(this, 'OfficerClientId', { value: this.officerClient.userPoolClientId, description: 'Officer app client' });
-    new CfnOutput(this, 'HashKeySecretArn', { value: this.hashKey.secretArn, description: 'Hash-key secret (back it up)' });
-    new CfnOutput(this, 'AlertsTopicArn', { value: this.alerts.topicArn, description: 'Subscribe operators here' });
+    new CfnOutput(this, 'DocumentsBucketName', {
+      value: this.bucket.bucketName,
+      description: 'Documents bucket',
+    });
+    new CfnOutput(this, 'AgencyUserPoolId', {
+      value: this.agencyUsers.userPoolId,
+      description: 'Officer user pool',
+    });
+    new CfnOutput(this, 'OfficerClientId', {
+      value: this.officerClient.userPoolClientId,
+      description: 'Officer app client',
+    });
+    new CfnOutput(this, 'HashKeySecretArn', {
+      value: this.hashKey.secretArn,
+      description: 'Hash-key secret (back it up)',
+    });
+    new CfnOutput(this, 'AlertsTopicArn', {
+      value: this.alerts.topicArn,
+      description: 'Subscribe operators here',
+    });
   }
 }

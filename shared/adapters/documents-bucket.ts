@@ -3,6 +3,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
@@ -31,7 +32,8 @@ export interface PresignedUpload {
 export async function presignUpload(opts: {
   key: string;
   contentType: string;
-  maxBytes: number;
+  /** The declared size: the policy accepts exactly this many bytes. */
+  sizeBytes: number;
   expiresSeconds: number;
 }): Promise<PresignedUpload> {
   const { url, fields } = await createPresignedPost(s3, {
@@ -39,7 +41,7 @@ export async function presignUpload(opts: {
     Key: opts.key,
     Conditions: [
       ['eq', '$Content-Type', opts.contentType],
-      ['content-length-range', 1, opts.maxBytes],
+      ['content-length-range', opts.sizeBytes, opts.sizeBytes],
     ],
     Fields: { 'Content-Type': opts.contentType },
     Expires: opts.expiresSeconds,
@@ -47,20 +49,40 @@ export async function presignUpload(opts: {
   return { url, fields };
 }
 
-/** Size and the first bytes of an object: enough to judge it without downloading it whole. */
-export async function inspectObject(
+/**
+ * An uploaded object, read whole when it is no larger than `maxBytes` (documents are small, and
+ * judging the whole file is what makes its verdict hold). Larger ones report only their size.
+ */
+export async function readObject(
   key: string,
-  headBytes = 16,
-): Promise<{ sizeBytes: number; head: Uint8Array }> {
+  maxBytes: number,
+): Promise<{ sizeBytes: number; bytes: Uint8Array | undefined }> {
   const head = await s3.send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
   const sizeBytes = head.ContentLength ?? 0;
-  if (sizeBytes === 0) return { sizeBytes, head: new Uint8Array() };
-  const first = await s3.send(
-    new GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=0-${headBytes - 1}` }),
-  );
-  const bytes = (await first.Body?.transformToByteArray()) ?? new Uint8Array();
-  return { sizeBytes, head: bytes.slice(0, headBytes) };
+  if (sizeBytes > maxBytes) return { sizeBytes, bytes: undefined };
+  const object = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  return { sizeBytes, bytes: (await object.Body?.transformToByteArray()) ?? new Uint8Array() };
 }
+
+/** Whether an object exists (HeadObject; a missing object is false, anything else throws). */
+export async function objectExists(key: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
+    return true;
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 404 || (error as Error).name === 'NotFound') return false;
+    throw error;
+  }
+}
+
+/** Stores the exact bytes the verifier judged under the verified prefix. */
+export async function storeVerifiedCopy(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+  await s3.send(new PutObjectCommand({ Bucket: bucket(), Key: key, Body: bytes, ContentType: contentType }));
+}
+
+/** The bucket's name (for notifications the reconciler re-sends). */
+export const documentsBucketName = () => bucket();
 
 /** Moves an object out of the served prefix (copy, then delete), so agencies never see it. */
 export async function quarantineObject(key: string, toKey: string): Promise<void> {

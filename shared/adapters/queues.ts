@@ -1,4 +1,5 @@
 import {
+  ChangeMessageVisibilityCommand,
   DeleteMessageCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
@@ -48,6 +49,8 @@ export async function sendToAgency(message: AgencyMessage): Promise<void> {
 export interface ReceivedMessage {
   readonly receiptHandle: string;
   readonly body: string;
+  /** When SQS accepted the message (ms since the epoch). */
+  readonly sentAt: number;
 }
 
 /** Long-polls an agency's queue. */
@@ -61,10 +64,30 @@ export async function receiveFromAgency(
       QueueUrl: agencyQueueUrl(agencyId),
       MaxNumberOfMessages: max,
       WaitTimeSeconds: waitSeconds,
+      MessageSystemAttributeNames: ['SentTimestamp'],
     }),
   );
   return (result.Messages ?? []).flatMap((m) =>
-    m.ReceiptHandle && m.Body !== undefined ? [{ receiptHandle: m.ReceiptHandle, body: m.Body }] : [],
+    m.ReceiptHandle && m.Body !== undefined
+      ? [
+          {
+            receiptHandle: m.ReceiptHandle,
+            body: m.Body,
+            sentAt: Number(m.Attributes?.SentTimestamp ?? Date.now()),
+          },
+        ]
+      : [],
+  );
+}
+
+/** Shows a received message again after `seconds` (0: at once). */
+export async function releaseAgencyMessage(agencyId: string, receiptHandle: string, seconds: number) {
+  await sqs.send(
+    new ChangeMessageVisibilityCommand({
+      QueueUrl: agencyQueueUrl(agencyId),
+      ReceiptHandle: receiptHandle,
+      VisibilityTimeout: seconds,
+    }),
   );
 }
 
@@ -80,6 +103,27 @@ export async function sendStatsRetry(message: StatsRetryMessage): Promise<void> 
     new SendMessageCommand({
       QueueUrl: requireEnv(ENV.statsRetryQueueUrl),
       MessageBody: JSON.stringify(message),
+    }),
+  );
+}
+
+/**
+ * Re-sends an upload notification (in S3's own event shape) to the document verifier's queue,
+ * for an upload whose original notification was lost.
+ */
+export async function sendDocumentEvent(bucketName: string, key: string): Promise<void> {
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: requireEnv(ENV.documentEventsQueueUrl),
+      MessageBody: JSON.stringify({
+        Records: [
+          {
+            eventName: 'ObjectCreated:Post',
+            eventSource: 'oss:reconciler',
+            s3: { bucket: { name: bucketName }, object: { key: encodeURIComponent(key) } },
+          },
+        ],
+      }),
     }),
   );
 }

@@ -1,9 +1,15 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { requestKey } from '../domain/request.ts';
 import { ENV, requireEnv } from '../env.ts';
-import type { RequestItem } from '../schemas/request.ts';
-import { KEY_PREFIX, TABLE_INDEXES } from '../schemas/table.ts';
+import type { AgencyListItem, RequestItem } from '../schemas/request.ts';
+import { AGENCY_LIST_ATTRIBUTES, KEY_PREFIX, TABLE_INDEXES } from '../schemas/table.ts';
 
 // One client per execution environment; the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB locally.
 // Exported only so the benchmark can count calls with SDK middleware.
@@ -59,12 +65,12 @@ export async function replaceRequest(next: RequestItem, expectedVersion: number)
   }
 }
 
-/** An agency's requests, newest change last, optionally only those in one status. */
+/** An agency's requests as list lines, newest change last, optionally only those in one status. */
 export async function queryAgencyRequests(
   agencyId: string,
   status?: string,
   limit = 100,
-): Promise<RequestItem[]> {
+): Promise<AgencyListItem[]> {
   const { byAgency } = TABLE_INDEXES;
   const result = await documentClient.send(
     new QueryCommand({
@@ -76,13 +82,26 @@ export async function queryAgencyRequests(
       Limit: limit,
     }),
   );
-  return (result.Items ?? []) as RequestItem[];
+  return (result.Items ?? []).map((i) => {
+    const line: Record<string, unknown> = {};
+    for (const attribute of AGENCY_LIST_ATTRIBUTES)
+      if (i[attribute] !== undefined) line[attribute] = i[attribute];
+    return line as AgencyListItem;
+  });
 }
 
 type IndexName = keyof typeof TABLE_INDEXES;
 
-/** Request ids from an index: partition key equals `partition`, sort key before `before`, every page. */
-async function requestIdsBefore(index: IndexName, partition: string, before: string): Promise<string[]> {
+/**
+ * Request ids from an index: partition key equals `partition`, sort key before `before` (and at or
+ * after `since`, when given), every page.
+ */
+async function requestIdsBefore(
+  index: IndexName,
+  partition: string,
+  before: string,
+  since?: string,
+): Promise<string[]> {
   const { name, partitionKey, sortKey } = TABLE_INDEXES[index];
   const ids: string[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -91,9 +110,11 @@ async function requestIdsBefore(index: IndexName, partition: string, before: str
       new QueryCommand({
         TableName: table(),
         IndexName: name,
-        KeyConditionExpression: '#p = :p AND #s < :before',
+        KeyConditionExpression: since
+          ? '#p = :p AND #s BETWEEN :since AND :before'
+          : '#p = :p AND #s < :before',
         ExpressionAttributeNames: { '#p': partitionKey, '#s': sortKey },
-        ExpressionAttributeValues: { ':p': partition, ':before': before },
+        ExpressionAttributeValues: { ':p': partition, ':before': before, ...(since && { ':since': since }) },
         ExclusiveStartKey: startKey,
       }),
     );
@@ -104,8 +125,45 @@ async function requestIdsBefore(index: IndexName, partition: string, before: str
 }
 
 /** Ids of a province's requests in one status whose last change is before `before` (oldest first). */
-export const queryStaleByStatus = (provinceCode: string, status: string, before: string) =>
-  requestIdsBefore('byProvinceStatus', `${provinceCode}#${status}`, before);
+export const queryStaleByStatus = (provinceCode: string, status: string, before: string, since?: string) =>
+  requestIdsBefore('byProvinceStatus', `${provinceCode}#${status}`, before, since);
+
+/**
+ * Counts one re-send of a SUBMITTED request (no new version: bookkeeping, not a transition), or
+ * flags it as failed to route with a history entry. Both only while it is still SUBMITTED at the
+ * version read; false when it moved meanwhile.
+ */
+export async function recordIntakeResend(
+  item: RequestItem,
+  giveUp?: { at: string; note: string },
+): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: requestKey(item.requestId),
+        UpdateExpression: giveUp
+          ? 'SET routingFailedAt = :at, updatedAt = :at, history = list_append(history, :entry), version = version + :one'
+          : 'ADD intakeResends :one',
+        ConditionExpression: 'version = :v AND #s = :submitted',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':v': item.version,
+          ':one': 1,
+          ':submitted': 'SUBMITTED',
+          ...(giveUp && {
+            ':at': giveUp.at,
+            ':entry': [{ at: giveUp.at, status: 'SUBMITTED', actor: 'system:reconciler', note: giveUp.note }],
+          }),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
 
 /** Ids of a province's open, unescalated requests whose deadline is before `before`. */
 export const queryOverdue = (provinceCode: string, before: string) =>

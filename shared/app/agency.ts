@@ -1,21 +1,39 @@
 import { presignDownload } from '../adapters/documents-bucket.ts';
-import { deleteFromAgency, receiveFromAgency } from '../adapters/queues.ts';
-import { getRequest, queryAgencyRequests } from '../adapters/requests-table.ts';
+import { deleteFromAgency, receiveFromAgency, releaseAgencyMessage } from '../adapters/queues.ts';
+import { getRequest, queryAgencyRequests, replaceRequest } from '../adapters/requests-table.ts';
+import { getHashKey } from '../adapters/secrets.ts';
 import { pauseClock, resumeClock } from '../domain/deadline-clock.ts';
 import { AppError, notFound, validationFailed } from '../domain/errors.ts';
-import { applyTransition, type LifecycleAction } from '../domain/lifecycle.ts';
+import {
+  applyTransition,
+  FINAL_STATUSES,
+  type LifecycleAction,
+  type TransitionChanges,
+} from '../domain/lifecycle.ts';
+import { LIMITS } from '../domain/limits.ts';
 import { toAgencyView } from '../domain/request.ts';
+import { bindReceiptHandle, unbindReceiptHandle } from '../domain/secure-tokens.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import { AgencyMessage } from '../schemas/messages.ts';
 import type { AgencyRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
 import { commitChange } from './commit.ts';
 import { dispatchToAgency } from './dispatch.ts';
-import { agencyRegistry, holidaySet } from './reference.ts';
+import { agencyRegistry, holidaySet, referenceData } from './reference.ts';
 
-export type AgencyAction = Extract<
-  LifecycleAction,
-  'accept' | 'request-info' | 'resume' | 'complete' | 'reject' | 'forward'
->;
+export type AgencyAction =
+  | Extract<LifecycleAction, 'accept' | 'request-info' | 'resume' | 'complete' | 'reject' | 'forward'>
+  | 'acknowledge';
+
+/** Decisions that end, move or hold up a citizen's request: each carries its reason on the record. */
+const REASON_REQUIRED: ReadonlySet<AgencyAction> = new Set(['reject', 'request-info', 'forward']);
+
+/**
+ * How long a message may be ahead of its request (sent before the write that makes it current,
+ * as a forward does) before the inbox takes it for the trace of a write that failed.
+ */
+const AHEAD_GRACE_MS = 60_000;
+
+const centreOf = (item: RequestItem) => `damrongdhama-${item.provinceCode}`;
 
 /** Refuses a caller whose token names another agency, or an agency that does not exist. */
 export function assertAgency(pathAgencyId: string, tokenAgencyId: string | undefined): void {
@@ -36,25 +54,40 @@ async function loadAssigned(agencyId: string, requestId: string): Promise<Reques
 }
 
 /**
- * Long-polls the agency's queue and returns the requests waiting for it, each with the receipt
- * handle to pass back with the action. Messages about requests that have since moved on
- * (accepted, forwarded, cancelled) are deleted, not shown.
+ * Long-polls the agency's queue and returns the requests waiting for it, each with a receipt
+ * handle bound to that request, to pass back with the action. Messages about requests that have
+ * since moved on (accepted, forwarded, cancelled; escalations acknowledged) are deleted, not
+ * shown; a message a moment ahead of its request's write is left for the next read.
  */
-export async function readInbox(agencyId: string, max: number, waitSeconds: number) {
+export async function readInbox(agencyId: string, max: number, waitSeconds: number, now = Date.now()) {
   const messages = await receiveFromAgency(agencyId, max, waitSeconds);
+  const key = messages.length > 0 ? await getHashKey() : '';
   const items: Array<{ receiptHandle: string; kind: AgencyMessage['kind']; request: AgencyRequestView }> = [];
   for (const m of messages) {
     const parsed = AgencyMessage.safeParse(safeJson(m.body));
     const item = parsed.success ? await getRequest(parsed.data.requestId) : undefined;
-    const current =
-      parsed.success &&
-      item &&
-      (parsed.data.kind === 'escalation' || (item.agencyId === agencyId && item.status === 'ROUTED'));
-    if (!parsed.success || !item || !current) {
+    if (!parsed.success || !item) {
       await deleteFromAgency(agencyId, m.receiptHandle);
       continue;
     }
-    items.push({ receiptHandle: m.receiptHandle, kind: parsed.data.kind, request: toAgencyView(item) });
+    const message = parsed.data;
+    const current =
+      message.kind === 'escalation'
+        ? item.overdue === true && !item.escalationAcknowledgedAt && !FINAL_STATUSES.has(item.status)
+        : item.agencyId === agencyId && item.status === 'ROUTED';
+    if (!current) {
+      if (message.version > item.version && now - m.sentAt < AHEAD_GRACE_MS) {
+        await releaseAgencyMessage(agencyId, m.receiptHandle, 5);
+      } else {
+        await deleteFromAgency(agencyId, m.receiptHandle);
+      }
+      continue;
+    }
+    items.push({
+      receiptHandle: bindReceiptHandle(key, agencyId, item.requestId, m.receiptHandle),
+      kind: message.kind,
+      request: toAgencyView(item),
+    });
   }
   return { items };
 }
@@ -74,9 +107,53 @@ export interface ActionInput {
   readonly receiptHandle?: string;
 }
 
+/** The SQS handle inside a bound receipt handle, or a 400 when it was issued for another request. */
+async function receiptHandleFor(agencyId: string, requestId: string, bound: string | undefined) {
+  if (bound === undefined) return undefined;
+  const handle = unbindReceiptHandle(await getHashKey(), agencyId, requestId, bound);
+  if (!handle) {
+    throw validationFailed([
+      { path: 'receiptHandle', message: 'was not issued for this request by this inbox' },
+    ]);
+  }
+  return handle;
+}
+
+const changedMeanwhile = () =>
+  new AppError(
+    409,
+    'INVALID_TRANSITION',
+    'The request changed meanwhile (another officer acted first). Reload it.',
+  );
+
+/** The forward's target, checked: known, another agency, and in a province this deployment serves. */
+function forwardTarget(agencyId: string, item: RequestItem, input: ActionInput) {
+  if (!input.toAgencyId) throw validationFailed([{ path: 'toAgencyId', message: 'is required to forward' }]);
+  const to = agencyRegistry.agencyById(input.toAgencyId);
+  if (!to) throw validationFailed([{ path: 'toAgencyId', message: `unknown agency "${input.toAgencyId}"` }]);
+  if (to.id === agencyId) throw validationFailed([{ path: 'toAgencyId', message: 'is already this agency' }]);
+  if (referenceData.isServed && !referenceData.isServed(to.provinceCode)) {
+    throw validationFailed([
+      {
+        path: 'toAgencyId',
+        message: `${to.id} is in province ${to.provinceCode}, which this deployment does not serve yet`,
+      },
+    ]);
+  }
+  const changes: TransitionChanges = { agencyId: to.id };
+  let note = `Forwarded to ${to.id} (${to.nameEn}): ${input.note?.trim()}`;
+  if (to.provinceCode !== item.provinceCode) {
+    changes.provinceCode = to.provinceCode;
+    note += ` — the request moves from province ${item.provinceCode} to ${to.provinceCode}`;
+  }
+  return { changes, note };
+}
+
 /**
  * One agency action as one conditional write on the version read: two officers acting at once
- * cannot both win (the loser gets 409). A forward re-queues the request at the other agency.
+ * cannot both win (the loser gets 409). A forward puts the request in the other agency's inbox
+ * first and only then records it, so a forward is either both queued and recorded, or (the
+ * send failing) nothing at all; a message whose write then loses a race is dropped by the inbox.
  */
 export async function actOnRequest(
   agencyId: string,
@@ -84,22 +161,17 @@ export async function actOnRequest(
   input: ActionInput,
   now = new Date(),
 ) {
+  if (input.action === 'acknowledge') return acknowledgeEscalation(agencyId, requestId, input, now);
   const item = await loadAssigned(agencyId, requestId);
-  let changes: Parameters<typeof applyTransition>[2] = {};
-  let note = input.note;
-  if (input.action === 'forward') {
-    const to = input.toAgencyId ? agencyRegistry.agencyById(input.toAgencyId) : undefined;
-    if (!input.toAgencyId)
-      throw validationFailed([{ path: 'toAgencyId', message: 'is required to forward' }]);
-    if (!to)
-      throw validationFailed([{ path: 'toAgencyId', message: `unknown agency "${input.toAgencyId}"` }]);
-    if (to.id === agencyId)
-      throw validationFailed([{ path: 'toAgencyId', message: 'is already this agency' }]);
-    if (!input.note?.trim())
-      throw validationFailed([{ path: 'note', message: 'say why the request is forwarded' }]);
-    changes = { agencyId: to.id };
-    note = `Forwarded to ${to.id} (${to.nameEn}): ${input.note.trim()}`;
+  if (REASON_REQUIRED.has(input.action) && !input.note?.trim()) {
+    throw validationFailed([
+      { path: 'note', message: `give the reason to ${input.action} (it goes on the record)` },
+    ]);
   }
+  const handle = await receiptHandleFor(agencyId, requestId, input.receiptHandle);
+  let changes: TransitionChanges = {};
+  let note = input.note?.trim() || undefined;
+  if (input.action === 'forward') ({ changes, note } = forwardTarget(agencyId, item, input));
   if (input.action === 'request-info') changes = pauseClock(now);
   if (input.action === 'resume') {
     changes = resumeClock(item, now, holidaySet);
@@ -111,18 +183,63 @@ export async function actOnRequest(
     { action: input.action, actor: `agency:${agencyId}`, now, ...(note && { note }) },
     changes,
   );
-  if (!(await commitChange(item, next))) {
-    throw new AppError(
-      409,
-      'INVALID_TRANSITION',
-      'The request changed meanwhile (another officer acted first). Reload it.',
-    );
+  if (input.action === 'forward') {
+    try {
+      await dispatchToAgency(next);
+    } catch {
+      throw new AppError(
+        503,
+        'UNAVAILABLE',
+        `The inbox of ${next.agencyId} could not be reached; nothing was changed. Try again.`,
+      );
+    }
   }
-  if (input.receiptHandle) {
+  if (!(await commitChange(item, next))) throw changedMeanwhile();
+  if (handle) {
     // The message has done its job; if the delete fails, the inbox drops it as stale later.
-    await deleteFromAgency(agencyId, input.receiptHandle).catch(() => undefined);
+    await deleteFromAgency(agencyId, handle).catch(() => undefined);
   }
-  if (input.action === 'forward') await dispatchToAgency(next);
+  return toAgencyView(next);
+}
+
+/**
+ * The province's Damrongdhama centre acknowledges an overdue escalation: a history entry (the
+ * request's status and assignment do not change) and the escalation message deleted, so it is
+ * neither shown again nor parked in the DLQ.
+ */
+async function acknowledgeEscalation(agencyId: string, requestId: string, input: ActionInput, now: Date) {
+  const item = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequest(requestId) : undefined;
+  if (!item) throw notFound('No such request.');
+  if (agencyId !== centreOf(item)) {
+    throw new AppError(403, 'FORBIDDEN', "Only the province's Damrongdhama centre acknowledges escalations.");
+  }
+  if (!item.overdue) throw new AppError(409, 'NOT_ESCALATED', 'This request has not been escalated.');
+  const handle = await receiptHandleFor(agencyId, requestId, input.receiptHandle);
+  let next = item;
+  if (!item.escalationAcknowledgedAt) {
+    if (item.history.length >= LIMITS.historyEntries) {
+      throw new AppError(409, 'HISTORY_FULL', 'This request has no room left in its history.');
+    }
+    const at = toBangkokIso(now);
+    const note = input.note?.trim();
+    next = {
+      ...item,
+      escalationAcknowledgedAt: at,
+      version: item.version + 1,
+      updatedAt: at,
+      history: [
+        ...item.history,
+        {
+          at,
+          status: item.status,
+          actor: `agency:${agencyId}`,
+          note: `Escalation acknowledged${note ? `: ${note}` : ''}`,
+        },
+      ],
+    };
+    if (!(await replaceRequest(next, item.version))) throw changedMeanwhile();
+  }
+  if (handle) await deleteFromAgency(agencyId, handle).catch(() => undefined);
   return toAgencyView(next);
 }
 
@@ -131,9 +248,9 @@ export async function showAgencyRequest(agencyId: string, requestId: string) {
   return toAgencyView(await loadAssigned(agencyId, requestId));
 }
 
+/** The agency's requests as list lines (what the byAgency index carries); `show` gives the whole case. */
 export async function listAgencyRequests(agencyId: string, status?: RequestStatus) {
-  const items = await queryAgencyRequests(agencyId, status);
-  return { items: items.map(toAgencyView) };
+  return { items: await queryAgencyRequests(agencyId, status) };
 }
 
 /** A short-lived link to a verified document of a request assigned to the agency. */
@@ -141,13 +258,14 @@ export async function documentLink(agencyId: string, requestId: string, document
   const item = await loadAssigned(agencyId, requestId);
   const doc = item.documents.find((d) => d.documentId === documentId);
   if (!doc) throw notFound('No such document.');
-  if (doc.status !== 'VERIFIED') {
+  if (doc.status !== 'VERIFIED' || !doc.verifiedKey) {
     throw new AppError(409, 'DOCUMENT_NOT_VERIFIED', `The document is ${doc.status} and cannot be served.`);
   }
   const expiresSeconds = 300;
   return {
     documentId,
-    url: await presignDownload(doc.key, expiresSeconds),
+    // Only the verifier's copy: exactly the bytes it judged, whatever was uploaded to the slot later.
+    url: await presignDownload(doc.verifiedKey, expiresSeconds),
     expiresAt: toBangkokIso(new Date(Date.now() + expiresSeconds * 1000)),
   };
 }

@@ -1,24 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { inspectObject, presignUpload, quarantineObject } from '../adapters/documents-bucket.ts';
+import {
+  presignUpload,
+  quarantineObject,
+  readObject,
+  storeVerifiedCopy,
+} from '../adapters/documents-bucket.ts';
 import { getRequest, replaceRequest } from '../adapters/requests-table.ts';
 import {
   allRequiredVerified,
   checkDocumentUpload,
+  DOCUMENT_UPLOAD_STATUSES,
   type DocumentUploadRequest,
   documentKey,
   judgeUpload,
   parseDocumentKey,
   quarantineKey,
   UPLOAD_EXPIRES_SECONDS,
+  verifiedKey,
+  withJudgedDocument,
   withPendingDocument,
 } from '../domain/documents.ts';
 import { AppError } from '../domain/errors.ts';
 import { applyTransition } from '../domain/lifecycle.ts';
+import { sha256Hex } from '../domain/secure-tokens.ts';
 import { toBangkokIso } from '../domain/time.ts';
+import { addWorkingDays } from '../domain/working-days.ts';
 import type { DocumentRecord, RequestItem } from '../schemas/request.ts';
 import { dispatchSubmitted } from './dispatch.ts';
 import { loadOwnRequest } from './read-request.ts';
-import { referenceData } from './reference.ts';
+import { holidaySet, referenceData } from './reference.ts';
 
 const serviceOf = (item: RequestItem) => {
   const service = referenceData.serviceByCode(item.serviceCode);
@@ -52,7 +62,7 @@ export async function startDocumentUpload(
   const presigned = await presignUpload({
     key,
     contentType: doc.contentType,
-    maxBytes: spec.maxBytes,
+    sizeBytes: doc.sizeBytes,
     expiresSeconds: UPLOAD_EXPIRES_SECONDS,
   });
   const next = {
@@ -85,14 +95,18 @@ export type VerificationOutcome =
       submitted: boolean;
       reason?: string;
     }
-  | { outcome: 'unknown-key' | 'duplicate'; key: string };
+  | { outcome: 'unknown-key' | 'late-upload' | 'slot-closed'; key: string };
 
 const MAX_ATTEMPTS = 5;
 
 /**
- * Judges an uploaded object (S3 ObjectCreated): size and magic bytes against its pending
- * record. When the last required document is verified, the request moves AWAITING_DOCUMENTS →
- * SUBMITTED in the same conditional write. Rejected or unknown objects go to quarantine.
+ * Judges an uploaded object (S3 ObjectCreated), read whole: declared size, magic bytes and the
+ * file's end, against its pending record. A verified file is copied, exactly as judged, to the
+ * verified prefix that only the verifier writes and agencies read, so a later upload to the same
+ * slot (a presigned POST stays usable until it expires) can never swap what was checked: such an
+ * upload, or one for a slot whose request has moved on, is quarantined and changes nothing.
+ * When the last required document is verified the request becomes SUBMITTED in the same
+ * conditional write, and its deadline clock starts then.
  */
 export async function verifyUploadedDocument(key: string, now = new Date()): Promise<VerificationOutcome> {
   const ids = parseDocumentKey(key);
@@ -107,18 +121,39 @@ export async function verifyUploadedDocument(key: string, now = new Date()): Pro
       await quarantineObject(key, quarantineKey(key));
       return { outcome: 'unknown-key', key };
     }
-    if (doc.status !== 'PENDING_UPLOAD') return { outcome: 'duplicate', key };
+    if (doc.status !== 'PENDING_UPLOAD') {
+      // Already judged: a second upload to the slot, or a redelivered event. The verified copy
+      // (if any) stays as it is; what now sits at the upload key is set aside.
+      await quarantineObject(key, quarantineKey(`${key}.late-${now.getTime()}`));
+      return { outcome: 'late-upload', key };
+    }
+    if (!DOCUMENT_UPLOAD_STATUSES.has(item.status)) {
+      await quarantineObject(key, quarantineKey(key));
+      return { outcome: 'slot-closed', key };
+    }
 
     const service = serviceOf(item);
     const spec = service.requiredDocuments.find((d) => d.type === doc.type);
-    const verdict = judgeUpload(doc, spec?.maxBytes ?? 0, await inspectObject(key));
-    const judged: DocumentRecord = {
+    const maxBytes = spec?.maxBytes ?? 0;
+    const object = await readObject(key, maxBytes);
+    const verdict = object.bytes
+      ? judgeUpload(doc, maxBytes, { bytes: object.bytes })
+      : ({
+          status: 'REJECTED',
+          reason: `file is ${object.sizeBytes} bytes; the limit is ${maxBytes}`,
+        } as const);
+    let judged: DocumentRecord = {
       ...doc,
       status: verdict.status,
       verifiedAt: toBangkokIso(now),
       ...(verdict.status === 'REJECTED' && { reason: verdict.reason }),
     };
-    const documents = item.documents.map((d) => (d.documentId === doc.documentId ? judged : d));
+    if (verdict.status === 'VERIFIED' && object.bytes) {
+      const copy = verifiedKey(ids.requestId, ids.documentId);
+      await storeVerifiedCopy(copy, object.bytes, doc.contentType);
+      judged = { ...judged, verifiedKey: copy, sha256: sha256Hex(object.bytes) };
+    }
+    const documents = withJudgedDocument(item.documents, judged);
     const completes =
       verdict.status === 'VERIFIED' &&
       item.status === 'AWAITING_DOCUMENTS' &&
@@ -132,7 +167,12 @@ export async function verifyUploadedDocument(key: string, now = new Date()): Pro
             now,
             note: 'All required documents verified',
           },
-          { documents },
+          {
+            documents,
+            // The deadline clock starts now that the request is complete.
+            dueAt: toBangkokIso(addWorkingDays(now, service.slaDays, holidaySet)),
+            openProvince: item.provinceCode,
+          },
         )
       : { ...item, documents, version: item.version + 1, updatedAt: toBangkokIso(now) };
     if (!(await replaceRequest(next, item.version))) continue; // another document landed at once: re-read

@@ -1,7 +1,19 @@
-import { sendToIntake } from '../adapters/queues.ts';
-import { getRequest, queryStaleByStatus } from '../adapters/requests-table.ts';
+import { documentsBucketName, objectExists } from '../adapters/documents-bucket.ts';
+import { sendDocumentEvent, sendToIntake } from '../adapters/queues.ts';
+import { getRequest, queryStaleByStatus, recordIntakeResend } from '../adapters/requests-table.ts';
 import { toBangkokIso } from '../domain/time.ts';
+import { logger } from '../observability.ts';
 import { dispatchToAgency } from './dispatch.ts';
+
+/**
+ * Re-sends of one SUBMITTED request before routing is taken as failing for good (its message
+ * keeps landing in the intake DLQ): the request is flagged, the operators alarmed, and the
+ * re-sending stops. A redrive from the DLQ after a fix still routes it.
+ */
+export const MAX_INTAKE_RESENDS = 3;
+
+/** Uploads older than this are abandoned, not lost: the reconciler stops looking for them. */
+const PENDING_UPLOAD_WINDOW_MS = 24 * 3_600_000;
 
 export interface ReconcileOptions {
   readonly provinces: readonly string[];
@@ -13,26 +25,54 @@ export interface ReconcileOptions {
    * router's retries and the DLQ redrive cover a failed agency send.
    */
   readonly includeRouted: boolean;
+  /** Count re-sends towards MAX_INTAKE_RESENDS (not when refilling emptied local queues). */
+  readonly countResends?: boolean;
   readonly now?: Date;
 }
 
 /**
- * Re-sends requests stranded between the table and a queue: SUBMITTED ones to their province's
- * intake queue (the router's conditional SUBMITTED → ROUTED makes a duplicate harmless), and on
- * request ROUTED ones to their agency. Found through the byProvinceStatus index, never a scan.
+ * Re-sends work stranded between the table, the bucket and the queues, found through the
+ * byProvinceStatus index, never a scan:
+ * - SUBMITTED requests to their province's intake queue (the router's conditional SUBMITTED →
+ *   ROUTED makes a duplicate harmless), at most MAX_INTAKE_RESENDS times;
+ * - uploads acknowledged by S3 whose notification never reached the verifier (a document still
+ *   PENDING_UPLOAD whose object exists), to the verifier's queue;
+ * - on request, ROUTED requests to their agency.
  */
 export async function reconcileStranded(options: ReconcileOptions) {
-  const cutoff = toBangkokIso(
-    new Date((options.now ?? new Date()).getTime() - options.olderThanSeconds * 1000),
-  );
+  const now = options.now ?? new Date();
+  const cutoff = toBangkokIso(new Date(now.getTime() - options.olderThanSeconds * 1000));
+  const uploadsSince = toBangkokIso(new Date(now.getTime() - PENDING_UPLOAD_WINDOW_MS));
+  const countResends = options.countResends ?? true;
   let resentToIntake = 0;
   let resentToAgency = 0;
+  let uploadsResent = 0;
+  let gaveUp = 0;
   for (const province of options.provinces) {
     for (const requestId of await queryStaleByStatus(province, 'SUBMITTED', cutoff)) {
       const item = await getRequest(requestId);
-      if (item?.status !== 'SUBMITTED') continue;
+      if (item?.status !== 'SUBMITTED' || item.routingFailedAt) continue;
+      if (countResends && (item.intakeResends ?? 0) >= MAX_INTAKE_RESENDS) {
+        const note = `Routing failed after ${MAX_INTAKE_RESENDS} re-sends; operators alerted (intake DLQ)`;
+        if (await recordIntakeResend(item, { at: toBangkokIso(now), note })) {
+          gaveUp++;
+          logger.error('routing gave up', { requestId });
+        }
+        continue;
+      }
       await sendToIntake({ requestId, provinceCode: item.provinceCode }, item.version);
+      if (countResends) await recordIntakeResend(item);
       resentToIntake++;
+    }
+    for (const status of ['AWAITING_DOCUMENTS', 'NEEDS_INFO']) {
+      for (const requestId of await queryStaleByStatus(province, status, cutoff, uploadsSince)) {
+        const item = await getRequest(requestId);
+        for (const doc of item?.documents ?? []) {
+          if (doc.status !== 'PENDING_UPLOAD' || !(await objectExists(doc.key))) continue;
+          await sendDocumentEvent(documentsBucketName(), doc.key);
+          uploadsResent++;
+        }
+      }
     }
     if (!options.includeRouted) continue;
     for (const requestId of await queryStaleByStatus(province, 'ROUTED', cutoff)) {
@@ -42,5 +82,5 @@ export async function reconcileStranded(options: ReconcileOptions) {
       resentToAgency++;
     }
   }
-  return { resentToIntake, resentToAgency };
+  return { resentToIntake, resentToAgency, uploadsResent, gaveUp };
 }

@@ -27,7 +27,10 @@ export async function publicStats(
   const provinces = provinceCode ? [provinceCode] : [...served];
   const raw = await getCounters(provinces);
   // Per service: counters summed over provinces, plus the intake statuses counted from the index.
-  const perService = new Map<string, { counters: Record<string, number>[]; intake: Record<string, number> }>();
+  const perService = new Map<
+    string,
+    { counters: Record<string, number>[]; intake: Record<string, number> }
+  >();
   const entry = (code: string) => {
     let e = perService.get(code);
     if (!e) {

@@ -2,7 +2,13 @@ import { getRequest, putNewRequest } from '../adapters/requests-table.ts';
 import { getHashKey } from '../adapters/secrets.ts';
 import { AppError, validationFailed } from '../domain/errors.ts';
 import { createRequestItem, submissionResponse } from '../domain/request.ts';
-import { accessTokenFor, canonicalJson, newRequestId, sha256Hex } from '../domain/secure-tokens.ts';
+import {
+  accessTokenFor,
+  canonicalJson,
+  keyedHash,
+  newRequestId,
+  sha256Hex,
+} from '../domain/secure-tokens.ts';
 import { checkSubmission } from '../domain/submission.ts';
 import { correlate, metrics } from '../observability.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
@@ -23,7 +29,12 @@ export async function submitRequest(
   if (!service || issues.length > 0) throw validationFailed(issues);
 
   const hashKey = await getHashKey();
-  const requestId = newRequestId(hashKey, idempotencyKey);
+  // The key is the applicant's: scoped by their citizen ID (keyed), never shared across citizens.
+  const requestId = newRequestId(
+    hashKey,
+    idempotencyKey,
+    keyedHash(hashKey, `citizen-id:${body.applicant.citizenId}`),
+  );
   const { item, accessToken } = createRequestItem(body, service, {
     requestId,
     hashKey,

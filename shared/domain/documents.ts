@@ -23,6 +23,10 @@ export const documentKey = (requestId: string, documentId: string) =>
 
 export const quarantineKey = (key: string) => `${DOCUMENT_PREFIXES.quarantine}${key}`;
 
+/** Where the verifier keeps the bytes it verified; only it writes there, only agencies read it. */
+export const verifiedKey = (requestId: string, documentId: string) =>
+  `${DOCUMENT_PREFIXES.verified}${requestId}/${documentId}`;
+
 /** `requests/<requestId>/<documentId>` → its parts, or undefined for any other key. */
 export function parseDocumentKey(key: string): { requestId: string; documentId: string } | undefined {
   const m = /^requests\/([0-9a-f-]{36})\/([0-9a-f-]{36})$/.exec(key);
@@ -63,12 +67,30 @@ export function checkDocumentUpload(item: RequestItem, service: Service, upload:
   return spec;
 }
 
-/** Adds a pending document, replacing an earlier pending or rejected one of the same type. */
+/**
+ * Adds a pending document, replacing an earlier pending or rejected one of the same type: a type
+ * has at most one verified record and one other (pending or rejected), so however often a slot
+ * is re-issued the request's item stays bounded.
+ */
 export function withPendingDocument(
   documents: readonly DocumentRecord[],
   doc: DocumentRecord,
 ): DocumentRecord[] {
   return [...documents.filter((d) => d.type !== doc.type || d.status === 'VERIFIED'), doc];
+}
+
+/** Records a verdict on `judged`: a newly verified document replaces the type's earlier verified one. */
+export function withJudgedDocument(
+  documents: readonly DocumentRecord[],
+  judged: DocumentRecord,
+): DocumentRecord[] {
+  return documents
+    .filter(
+      (d) =>
+        d.documentId === judged.documentId ||
+        !(judged.status === 'VERIFIED' && d.type === judged.type && d.status === 'VERIFIED'),
+    )
+    .map((d) => (d.documentId === judged.documentId ? judged : d));
 }
 
 const MAGIC: ReadonlyArray<{ contentType: ContentType; bytes: readonly number[] }> = [
@@ -84,24 +106,54 @@ export function sniffContentType(head: Uint8Array): ContentType | undefined {
 
 export type Verdict = { status: 'VERIFIED' } | { status: 'REJECTED'; reason: string };
 
-/** Judges an uploaded object against its pending document record. */
-export function judgeUpload(
-  doc: DocumentRecord,
-  maxBytes: number,
-  object: { sizeBytes: number; head: Uint8Array },
-): Verdict {
-  if (object.sizeBytes > maxBytes) {
-    return { status: 'REJECTED', reason: `file is ${object.sizeBytes} bytes; the limit is ${maxBytes}` };
+const ascii = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
+/**
+ * Whether the whole file, not just its first bytes, is what it claims: a PDF ends with its
+ * `%%EOF` trailer, a PNG with its IEND chunk, a JPEG with its end-of-image marker; and no PDF
+ * carries an HTML document or script (a `%PDF-` header in front of a web page is not a PDF).
+ */
+function wholeFileProblem(contentType: ContentType, bytes: Uint8Array): string | undefined {
+  const tail = ascii(bytes.subarray(Math.max(0, bytes.length - 1024)));
+  if (contentType === 'application/pdf') {
+    if (!tail.includes('%%EOF')) return 'the PDF is incomplete or not a PDF (no %%EOF trailer)';
+    if (/<(html|script|body|iframe)[\s>]|<!doctype html/i.test(ascii(bytes))) {
+      return 'the PDF contains HTML or script';
+    }
   }
-  if (object.sizeBytes === 0) return { status: 'REJECTED', reason: 'file is empty' };
-  const actual = sniffContentType(object.head);
+  if (
+    contentType === 'image/png' &&
+    !ascii(bytes.subarray(Math.max(0, bytes.length - 12))).includes('IEND')
+  ) {
+    return 'the PNG is incomplete (no IEND chunk)';
+  }
+  if (contentType === 'image/jpeg') {
+    const n = bytes.length;
+    if (!(bytes[n - 2] === 0xff && bytes[n - 1] === 0xd9))
+      return 'the JPEG is incomplete (no end-of-image marker)';
+  }
+  return undefined;
+}
+
+/** Judges an uploaded object, read whole, against its pending document record. */
+export function judgeUpload(doc: DocumentRecord, maxBytes: number, object: { bytes: Uint8Array }): Verdict {
+  const size = object.bytes.length;
+  if (size === 0) return { status: 'REJECTED', reason: 'file is empty' };
+  if (size > maxBytes)
+    return { status: 'REJECTED', reason: `file is ${size} bytes; the limit is ${maxBytes}` };
+  if (size !== doc.sizeBytes) {
+    return { status: 'REJECTED', reason: `file is ${size} bytes but was declared as ${doc.sizeBytes} bytes` };
+  }
+  const actual = sniffContentType(object.bytes);
   if (actual !== doc.contentType) {
     return {
       status: 'REJECTED',
       reason: `content is ${actual ?? 'not a PDF, JPEG or PNG'} but was declared as ${doc.contentType}`,
     };
   }
-  return { status: 'VERIFIED' };
+  const problem = wholeFileProblem(doc.contentType, object.bytes);
+  return problem ? { status: 'REJECTED', reason: problem } : { status: 'VERIFIED' };
 }
 
 /** True when every document type the service requires has a verified file. */

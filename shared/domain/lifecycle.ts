@@ -1,5 +1,6 @@
 import type { RequestItem, RequestStatus } from '../schemas/request.ts';
 import { AppError } from './errors.ts';
+import { LIMITS } from './limits.ts';
 import { toBangkokIso } from './time.ts';
 
 /** Everything that can happen to a request, and who may do it. */
@@ -42,6 +43,12 @@ export function nextStatus(current: RequestStatus, action: LifecycleAction): Req
   return t.from.includes(current) ? t.to : undefined;
 }
 
+/** Actions that finish a request: always allowed room in the history. */
+const FINISHING: ReadonlySet<LifecycleAction> = new Set(['complete', 'reject', 'cancel']);
+
+/** Statuses in which the citizen may upload documents; a slot opened in one closes when the request leaves it. */
+const UPLOAD_STATUSES: ReadonlySet<RequestStatus> = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
+
 /** Statuses after which nothing more happens to a request. */
 export const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['COMPLETED', 'REJECTED', 'CANCELLED']);
 
@@ -57,21 +64,41 @@ export interface TransitionInput {
  * history entry appended, version bumped, and the index attributes kept in step (an agency's
  * list by status; the open-by-deadline index loses finished requests).
  */
+export type TransitionChanges = Partial<
+  Pick<RequestItem, 'agencyId' | 'documents' | 'dueAt' | 'clockPausedAt' | 'provinceCode' | 'openProvince'>
+>;
+
 export function applyTransition(
   item: RequestItem,
   input: TransitionInput,
-  changes: Partial<Pick<RequestItem, 'agencyId' | 'documents' | 'dueAt' | 'clockPausedAt'>> = {},
+  changes: TransitionChanges = {},
 ): RequestItem {
   const to = nextStatus(item.status, input.action);
   if (!to) {
     throw new AppError(409, 'INVALID_TRANSITION', `Cannot ${input.action} a request that is ${item.status}.`);
   }
+  if (input.action === 'cancel' && item.acceptedAt) {
+    throw new AppError(
+      409,
+      'INVALID_TRANSITION',
+      'An agency has already accepted this request, so it can no longer be cancelled.',
+    );
+  }
+  const room = FINISHING.has(input.action) ? LIMITS.historyEntries : LIMITS.historyEntriesBeforeFinish;
+  if (item.history.length >= room) {
+    throw new AppError(
+      409,
+      'HISTORY_FULL',
+      `This request has had ${item.history.length} steps; it can now only be completed, rejected or cancelled.`,
+    );
+  }
   const at = toBangkokIso(input.now);
+  const provinceCode = changes.provinceCode ?? item.provinceCode;
   const next: RequestItem = {
     ...item,
     ...changes,
     status: to,
-    provinceStatus: `${item.provinceCode}#${to}`,
+    provinceStatus: `${provinceCode}#${to}`,
     updatedAt: at,
     version: item.version + 1,
     history: [
@@ -79,8 +106,14 @@ export function applyTransition(
       { at, status: to, actor: input.actor, ...(input.note && { note: input.note }) },
     ],
   };
+  if (input.action === 'accept' && !item.acceptedAt) next.acceptedAt = at;
   if (FINAL_STATUSES.has(to)) delete next.openProvince;
+  else if (next.openProvince !== undefined) next.openProvince = provinceCode;
   if (to !== 'NEEDS_INFO' && !('clockPausedAt' in changes)) delete next.clockPausedAt;
   if (next.agencyId) next.agencyStatusAt = `${to}#${at}`;
+  // Upload slots die with the status that opened them: a pending upload cannot land later.
+  if (UPLOAD_STATUSES.has(item.status) && !UPLOAD_STATUSES.has(to)) {
+    next.documents = next.documents.filter((d) => d.status !== 'PENDING_UPLOAD');
+  }
   return next;
 }

@@ -65,27 +65,32 @@ export function createRequestItem(
     ],
     createdAt: at,
     updatedAt: at,
+    // Provisional while documents are missing: the clock starts when the request is complete
+    // (SUBMITTED), and only then does it join the open-by-deadline index the sweeper reads.
     dueAt: toBangkokIso(addWorkingDays(ctx.now, service.slaDays, ctx.holidays)),
     version: 1,
     tokenHash: sha256Hex(accessToken),
     ...(ctx.idempotent && { submissionHash: sha256Hex(canonicalJson(body)) }),
-    openProvince: body.provinceCode,
+    ...(status === 'SUBMITTED' && { openProvince: body.provinceCode }),
     provinceStatus: `${body.provinceCode}#${status}`,
   };
   return { item, accessToken };
 }
 
-/** The 201 body; for an idempotent replay it is rebuilt from the stored item, unchanged. */
+/**
+ * The 201 body; for an idempotent replay it is rebuilt from the stored item: the same request id,
+ * token and documents, with the request's status and deadline as they are now (a replay of a
+ * finished request must not claim it is still SUBMITTED).
+ */
 export function submissionResponse(
   item: RequestItem,
   service: Service,
   accessToken: string,
 ): SubmitRequestResponse {
-  const firstStatus = item.history[0]?.status === 'AWAITING_DOCUMENTS' ? 'AWAITING_DOCUMENTS' : 'SUBMITTED';
   return {
     requestId: item.requestId,
     accessToken,
-    status: firstStatus,
+    status: item.status,
     dueAt: item.dueAt,
     requiredDocuments: service.requiredDocuments.map((d) => ({ ...d, contentTypes: [...d.contentTypes] })),
   };
@@ -119,6 +124,7 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
     history: item.history,
     ...(item.rating && { rating: item.rating }),
     ...(item.overdue && { overdue: true }),
+    ...(item.routingFailedAt && { routingFailed: true }),
   };
 }
 

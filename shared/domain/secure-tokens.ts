@@ -5,18 +5,21 @@ export function keyedHash(key: string, value: string): string {
   return createHmac('sha256', key).update(value).digest('hex');
 }
 
-export function sha256Hex(value: string): string {
+export function sha256Hex(value: string | Uint8Array): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
 /**
- * A request id. With an Idempotency-Key it is derived from the key (keyed, so ids cannot be
- * predicted from keys), which lets one conditional put both create the request and detect a
- * replay: no separate idempotency record, one write per submission.
+ * A request id. With an Idempotency-Key it is derived from the key and its scope (the applicant,
+ * so two citizens who pick the same key never collide), keyed so ids cannot be predicted from
+ * keys. One conditional put then both creates the request and detects a replay: no separate
+ * idempotency record, one write per submission.
  */
-export function newRequestId(key: string, idempotencyKey?: string): string {
+export function newRequestId(key: string, idempotencyKey?: string, scope = ''): string {
   if (idempotencyKey === undefined) return randomUUID();
-  const h = createHmac('sha256', key).update(`idempotency:${idempotencyKey}`).digest('hex');
+  const h = createHmac('sha256', key)
+    .update(`idempotency:${scope.length}:${scope}:${idempotencyKey}`)
+    .digest('hex');
   // Format as an RFC 9562 version-8 (custom) UUID so every id has one shape.
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((Number.parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -46,4 +49,31 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/**
+ * An inbox receipt handle bound to the request it was issued with (and the agency that read it):
+ * `<base64url handle>.<mac>`. An officer cannot use one request's handle to delete another
+ * request's inbox message.
+ */
+export function bindReceiptHandle(key: string, agencyId: string, requestId: string, handle: string): string {
+  const mac = createHmac('sha256', key)
+    .update(`receipt:${agencyId}:${requestId}:${handle}`)
+    .digest('base64url');
+  return `${Buffer.from(handle).toString('base64url')}.${mac}`;
+}
+
+/** The SQS receipt handle inside a bound one, or undefined when it was not issued for this request. */
+export function unbindReceiptHandle(
+  key: string,
+  agencyId: string,
+  requestId: string,
+  bound: string,
+): string | undefined {
+  const [encoded, mac] = bound.split('.');
+  if (!encoded || !mac) return undefined;
+  const handle = Buffer.from(encoded, 'base64url').toString();
+  const expected = Buffer.from(bindReceiptHandle(key, agencyId, requestId, handle).split('.')[1] ?? '');
+  const given = Buffer.from(mac);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? handle : undefined;
 }

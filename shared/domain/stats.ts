@@ -82,7 +82,9 @@ export interface CounterChange {
  */
 export function statsChanges(prev: RequestItem, next: RequestItem): CounterChange[] {
   if (prev.provinceCode === next.provinceCode) {
-    return [{ provinceCode: next.provinceCode, serviceCode: next.serviceCode, deltas: statsDeltas(prev, next) }];
+    return [
+      { provinceCode: next.provinceCode, serviceCode: next.serviceCode, deltas: statsDeltas(prev, next) },
+    ];
   }
   const leaving: Deltas = {};
   const arriving: Deltas = {};

@@ -4,7 +4,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { AppError, type Issue, unauthorized, validationFailed } from '../domain/errors.ts';
-import { correlate, logger, metrics, observability } from '../observability.ts';
+import { correlate, metrics, observability } from '../observability.ts';
 
 export type HttpEvent = Omit<APIGatewayProxyEvent, 'body'> & { body: unknown };
 export type HttpResult = APIGatewayProxyResult;
@@ -92,7 +92,10 @@ const errorResponses = (): MiddlewareObj<HttpEvent, HttpResult> => ({
     if (status === 422 && /forbidden key/i.test(error?.message ?? '')) {
       request.response = json(
         400,
-        errorBody('FORBIDDEN_KEY', 'The JSON body may not contain the keys __proto__ or constructor.prototype.'),
+        errorBody(
+          'FORBIDDEN_KEY',
+          'The JSON body may not contain the keys __proto__ or constructor.prototype.',
+        ),
       );
       return;
     }
@@ -146,8 +149,11 @@ export function httpHandler(
   return chain.handler(fn);
 }
 
-/** Validates with a zod schema, turning its issues into `{path, message}` pairs. */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+/**
+ * Validates with a zod schema, turning its issues into `{path, message}` pairs; `root` names
+ * what is validated when it is not the body (a header, say).
+ */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, root = '(body)'): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.flatMap((i) => {
@@ -156,7 +162,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
     if (i.code === 'unrecognized_keys') {
       return i.keys.map((k) => ({ path: [...at, k].join('.'), message: 'is not an accepted field' }));
     }
-    return [{ path: at.join('.') || '(body)', message: i.message }];
+    return [{ path: at.join('.') || root, message: i.message }];
   });
   throw validationFailed(issues);
 }

@@ -1,12 +1,12 @@
 import * as z from 'zod';
+import { LIMITS } from '../domain/limits.ts';
 
-
-export const CancelBody = z.object({ reason: z.string().trim().max(1000).optional() }).strict();
+export const CancelBody = z.object({ reason: z.string().trim().max(LIMITS.noteChars).optional() }).strict();
 
 export const RatingBody = z
   .object({
     score: z.number().int().min(1).max(5),
-    comment: z.string().trim().max(2000).optional(),
+    comment: z.string().trim().max(LIMITS.noteChars).optional(),
   })
   .strict();
 

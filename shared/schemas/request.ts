@@ -40,6 +40,10 @@ export const DocumentRecord = z.object({
   key: z.string(),
   createdAt: IsoDateTime,
   verifiedAt: IsoDateTime.optional(),
+  /** Where the verifier stored exactly the bytes it judged; agencies are served only this copy. */
+  verifiedKey: z.string().optional(),
+  /** SHA-256 of the verified bytes, for the record. */
+  sha256: z.string().optional(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
@@ -94,6 +98,14 @@ export const RequestItem = z.object({
   rating: z.lazy(() => Rating).optional(),
   /** Set once the deadline passed unfinished (by the SLA sweeper). */
   overdue: z.boolean().optional(),
+  /** When the Damrongdhama centre acknowledged the overdue escalation. */
+  escalationAcknowledgedAt: IsoDateTime.optional(),
+  /** When an agency first accepted the request: from then on the citizen cannot cancel (DESIGN §5). */
+  acceptedAt: IsoDateTime.optional(),
+  /** How often the reconciler re-sent this SUBMITTED request to its intake queue. */
+  intakeResends: z.number().int().nonnegative().optional(),
+  /** Set when routing gave up after repeated re-sends: operators must look (intake DLQ). */
+  routingFailedAt: IsoDateTime.optional(),
   /** When the agency asked the citizen for information: the deadline clock stops until resume. */
   clockPausedAt: IsoDateTime.optional(),
   /** `<province>#<status>`: partition key of the `byProvinceStatus` index. */
@@ -128,6 +140,8 @@ export const CitizenRequestView = z.object({
   history: z.array(HistoryEntry),
   rating: z.lazy(() => Rating).optional(),
   overdue: z.boolean().optional(),
+  /** Routing failed repeatedly; the operators were alerted. */
+  routingFailed: z.boolean().optional(),
 });
 export type CitizenRequestView = z.infer<typeof CitizenRequestView>;
 
@@ -154,3 +168,17 @@ export const AgencyRequestView = CitizenRequestView.extend({
   rating: Rating.optional(),
 });
 export type AgencyRequestView = z.infer<typeof AgencyRequestView>;
+
+/** One line of an agency's request list: what the byAgency index projects (AGENCY_LIST_ATTRIBUTES). */
+export const AgencyListItem = z.object({
+  requestId: z.string(),
+  serviceCode: z.string(),
+  provinceCode: z.string(),
+  districtCode: z.string().optional(),
+  status: RequestStatus,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  dueAt: IsoDateTime,
+  overdue: z.boolean().optional(),
+});
+export type AgencyListItem = z.infer<typeof AgencyListItem>;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isValidCitizenId, normaliseCitizenId } from '../domain/citizen-id.ts';
-import { DetailValue, Location } from './request.ts';
+import { DetailValue, Location, RequestStatus } from './request.ts';
 
 /** Largest accepted JSON body for a submission; API Gateway allows far more, we need far less. */
 export const MAX_SUBMISSION_BYTES = 32 * 1024;
@@ -42,7 +42,8 @@ export type SubmitRequestBody = z.infer<typeof SubmitRequestBody>;
 export const SubmitRequestResponse = z.object({
   requestId: z.string(),
   accessToken: z.string(),
-  status: z.enum(['AWAITING_DOCUMENTS', 'SUBMITTED']),
+  /** AWAITING_DOCUMENTS or SUBMITTED when filed; an idempotent replay gives the status now. */
+  status: RequestStatus,
   dueAt: z.string(),
   requiredDocuments: z.array(
     z.object({

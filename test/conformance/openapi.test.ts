@@ -7,7 +7,6 @@ import { eventually, http, type LocalStack, startTestStack } from '../support/lo
 let stack: LocalStack;
 let dispose: () => void;
 let dataDir: string;
-// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document as served
 let doc: any;
 let ajv: Ajv2020;
 

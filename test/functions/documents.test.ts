@@ -3,6 +3,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -28,8 +29,10 @@ const requestId = '0b5a3f6e-2f7c-4d1b-9a55-3c2e1f0a9b8c';
 const houseNumber = serviceByCode('house-number');
 const spec = houseNumber.requiredDocuments[0];
 if (!spec) throw new Error('house-number needs documents');
-const PDF = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const PDF = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+]);
 
 let stored: RequestItem;
 let token: string;
@@ -89,10 +92,11 @@ function objectIs(bytes: Buffer, size = bytes.length) {
   s3.on(GetObjectCommand).resolves({ Body: body as never });
   s3.on(CopyObjectCommand).resolves({});
   s3.on(DeleteObjectCommand).resolves({});
+  s3.on(PutObjectCommand).resolves({});
 }
 
-async function uploadSlot(contentType = spec?.contentTypes[0] ?? 'application/pdf') {
-  const res = await startUpload({ type: spec?.type, contentType, sizeBytes: 1234 });
+async function uploadSlot(contentType = spec?.contentTypes[0] ?? 'application/pdf', sizeBytes = PDF.length) {
+  const res = await startUpload({ type: spec?.type, contentType, sizeBytes });
   if (res.statusCode !== 201) throw new Error(res.body);
   return JSON.parse(res.body) as {
     documentId: string;
@@ -101,8 +105,8 @@ async function uploadSlot(contentType = spec?.contentTypes[0] ?? 'application/pd
 }
 
 describe('POST /v1/requests/{id}/documents', () => {
-  it('returns a presigned POST whose policy pins key, content type and size range', async () => {
-    const { documentId, upload } = await uploadSlot('application/pdf');
+  it('returns a presigned POST whose policy pins key, content type and the declared size', async () => {
+    const { documentId, upload } = await uploadSlot('application/pdf', 1234);
     const key = `requests/${requestId}/${documentId}`;
     expect(upload.fields.key).toBe(key);
     expect(upload.url).toContain('documents-test');
@@ -113,7 +117,7 @@ describe('POST /v1/requests/{id}/documents', () => {
         { bucket: 'documents-test' },
         { key },
         ['eq', '$Content-Type', 'application/pdf'],
-        ['content-length-range', 1, spec?.maxBytes],
+        ['content-length-range', 1234, 1234],
       ]),
     );
     expect(stored.documents).toEqual([
@@ -148,19 +152,29 @@ describe('POST /v1/requests/{id}/documents', () => {
 describe('document-verifier', () => {
   it('verifies a good PDF and, with every required document verified, submits the request in the same write', async () => {
     for (const required of houseNumber.requiredDocuments) {
-      const res = await startUpload({ type: required.type, contentType: 'application/pdf', sizeBytes: 100 });
+      const res = await startUpload({
+        type: required.type,
+        contentType: 'application/pdf',
+        sizeBytes: PDF.length,
+      });
       const { documentId } = JSON.parse(res.body);
       objectIs(PDF);
       const out = await verifier(s3Notification(`requests/${requestId}/${documentId}`), lambdaContext);
       expect(out).toEqual({ batchItemFailures: [] });
+      // The exact bytes judged are kept where only the verifier writes.
+      const copy = s3.commandCalls(PutObjectCommand).at(-1)?.args[0].input;
+      expect(copy?.Key).toBe(`verified/${requestId}/${documentId}`);
+      expect(Buffer.from(copy?.Body as Uint8Array)).toEqual(PDF);
     }
-    expect(stored.documents.every((d) => d.status === 'VERIFIED')).toBe(true);
+    expect(
+      stored.documents.every((d) => d.status === 'VERIFIED' && d.verifiedKey?.startsWith('verified/')),
+    ).toBe(true);
     expect(stored.status).toBe('SUBMITTED');
     expect(stored.history.at(-1)).toMatchObject({ status: 'SUBMITTED', actor: 'system:document-verifier' });
   });
 
   it('rejects a PNG declared as a PDF with a reason and moves it to quarantine', async () => {
-    const { documentId } = await uploadSlot('application/pdf');
+    const { documentId } = await uploadSlot('application/pdf', PNG.length);
     objectIs(PNG);
     await verifier(s3Notification(`requests/${requestId}/${documentId}`), lambdaContext);
     const doc = stored.documents.find((d) => d.documentId === documentId);
@@ -196,15 +210,31 @@ describe('document-verifier', () => {
     expect(s3.commandCalls(CopyObjectCommand)).toHaveLength(2);
   });
 
-  it('treats a duplicate event as a no-op', async () => {
+  it('sets aside a second upload to a judged slot without touching the verified record', async () => {
     const { documentId } = await uploadSlot('application/pdf');
     objectIs(PDF);
     await verifier(s3Notification(`requests/${requestId}/${documentId}`), lambdaContext);
     const writes = ddb.commandCalls(PutCommand).length;
     const version = stored.version;
+    const copies = s3.commandCalls(PutObjectCommand).length;
+    objectIs(Buffer.from('<html>swapped</html>'));
     await verifier(s3Notification(`requests/${requestId}/${documentId}`), lambdaContext);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(writes);
     expect(stored.version).toBe(version);
+    expect(s3.commandCalls(PutObjectCommand)).toHaveLength(copies);
+    expect(String(s3.commandCalls(CopyObjectCommand).at(-1)?.args[0].input.Key)).toMatch(
+      new RegExp(`^quarantine/requests/${requestId}/${documentId}\\.late-`),
+    );
+  });
+
+  it('rejects an upload whose size differs from the one declared', async () => {
+    const { documentId } = await uploadSlot('application/pdf', 1000);
+    objectIs(PDF);
+    await verifier(s3Notification(`requests/${requestId}/${documentId}`), lambdaContext);
+    expect(stored.documents[0]).toMatchObject({
+      status: 'REJECTED',
+      reason: `file is ${PDF.length} bytes but was declared as 1000 bytes`,
+    });
   });
 
   it('fails only the message whose body is not an S3 notification', async () => {

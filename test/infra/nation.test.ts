@@ -39,19 +39,24 @@ describe('nation-scale synth', () => {
     expect(roles * 3, 'dev, staging and prod in one account').toBeLessThan(ROLE_QUOTA);
     // Every agency queue has a DLQ-depth and an age alarm.
     expect(alarms).toBeGreaterThanOrEqual(2 * agencies.length);
-    console.log(`prod, provinces=all: ${assembly.stacks.length} stacks, ${roles} IAM roles, ${alarms} alarms`);
+    console.log(
+      `prod, provinces=all: ${assembly.stacks.length} stacks, ${roles} IAM roles, ${alarms} alarms`,
+    );
     const nag = filterReport(new AwsSolutionsChecks(app).validateScope(app));
     expect(nag.violations).toEqual([]);
     for (const p of stage.provinces) {
       const template = assembly.getStackArtifact(p.artifactId).template as {
-        Resources: Record<string, { Type: string; Properties: { Tags?: Array<{ Key: string; Value: string }> } }>;
+        Resources: Record<
+          string,
+          { Type: string; Properties: { Tags?: Array<{ Key: string; Value: string }> } }
+        >;
       };
       const router = Object.values(template.Resources).find((r) => r.Type === 'AWS::Lambda::Function');
       expect(router?.Properties.Tags?.find((t) => t.Key === 'oss:province')?.Value).toMatch(/^\d{2}$/);
     }
   }, 120_000);
 
-  it("keeps every agency in its stack part when another agency is added (CloudFormation would re-create a moved queue)", () => {
+  it('keeps every agency in its stack part when another agency is added (CloudFormation would re-create a moved queue)', () => {
     const bangkok = agencies.filter((a) => a.provinceCode === '10');
     const before = new Map(bangkok.map((a) => [a.id, agencyStackPart(a)]));
     const newDistrict: Agency = {
@@ -62,7 +67,14 @@ describe('nation-scale synth', () => {
       nameTh: 'เขตใหม่',
       nameEn: 'New district',
     };
-    const newLocal: Agency = { id: 'lao-1234567', type: 'local', provinceCode: '10', nameTh: 'ท้องถิ่น', nameEn: 'Local', stackPart: 3 };
+    const newLocal: Agency = {
+      id: 'lao-1234567',
+      type: 'local',
+      provinceCode: '10',
+      nameTh: 'ท้องถิ่น',
+      nameEn: 'Local',
+      stackPart: 3,
+    };
     const after = agencyParts([newLocal, ...bangkok.slice().reverse(), newDistrict]);
     for (const [part, members] of after) {
       for (const a of members) if (before.has(a.id)) expect(part, a.id).toBe(before.get(a.id));

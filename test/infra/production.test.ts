@@ -10,6 +10,9 @@ const province20 = Template.fromStack(
 const agencies20 = agencies.filter((a) => a.provinceCode === '20');
 const prod = synthStage({ env: 'prod' });
 
+/** IAM's policy variable for the caller's own agency tag (a literal `${…}` in the policy). */
+const CALLER_AGENCY = ['$', '{aws:PrincipalTag/agency_id}'].join('');
+
 type Statement = {
   Sid?: string;
   Action: string | string[];
@@ -25,8 +28,9 @@ function statementsOf(template: Template, rolePathPart: string): Statement[] {
   return policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
 const actionsOf = (s: Statement[]) => s.flatMap((x) => [x.Action].flat()).sort();
-const dynamoActions = (t: Template, role: string) =>
-  [...new Set(actionsOf(statementsOf(t, role)).filter((a) => a.startsWith('dynamodb:')))];
+const dynamoActions = (t: Template, role: string) => [
+  ...new Set(actionsOf(statementsOf(t, role)).filter((a) => a.startsWith('dynamodb:'))),
+];
 
 describe('deployment target', () => {
   it('puts every stack in the Thailand region', () => {
@@ -51,12 +55,11 @@ describe('encryption and keys', () => {
     const keys = stateful.findResources('AWS::KMS::Key');
     const [dataKeyId, dataKey] = Object.entries(keys).find(([id]) => id.startsWith('DataKey')) ?? [];
     expect(dataKey?.DeletionPolicy).toBe('Retain');
-    const usage = (dataKey?.Properties.KeyPolicy.Statement as Statement[]).find(
-      (s) => s.Sid === 'UseThroughDataServicesByTaggedRoles',
-    );
+    const keyStatements = (dataKey?.Properties.KeyPolicy.Statement ?? []) as Statement[];
+    const usage = keyStatements.find((s) => s.Sid === 'UseThroughDataServicesByTaggedRoles');
     expect(usage?.Condition?.StringEquals).toEqual({ 'aws:PrincipalTag/oss:citizen-data': 'dev' });
     // Root may administer the key but not decrypt with it through IAM alone.
-    const admin = (dataKey?.Properties.KeyPolicy.Statement as Statement[]).find((s) => s.Sid === 'KeyAdministration');
+    const admin = keyStatements.find((s) => s.Sid === 'KeyAdministration');
     expect([admin?.Action].flat()).not.toContain('kms:Decrypt');
     const table = Object.values(stateful.findResources('AWS::DynamoDB::Table'))[0];
     expect(table?.Properties.SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [dataKeyId, 'Arn'] });
@@ -64,7 +67,9 @@ describe('encryption and keys', () => {
     expect(secret?.DeletionPolicy).toBe('Retain');
     expect(secret?.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [dataKeyId, 'Arn'] });
     // Every function that reads citizen data carries the tag the key policy requires.
-    const roles = Object.entries(api.findResources('AWS::IAM::Role')).filter(([id]) => /Intake|AgencyActions/.test(id));
+    const roles = Object.entries(api.findResources('AWS::IAM::Role')).filter(([id]) =>
+      /Intake|AgencyActions/.test(id),
+    );
     expect(roles.length).toBeGreaterThanOrEqual(2);
     for (const [, r] of roles) {
       expect(r.Properties.Tags).toEqual(expect.arrayContaining([{ Key: 'oss:citizen-data', Value: 'dev' }]));
@@ -102,7 +107,13 @@ describe('identity', () => {
 
   it('outputs what the deploy guide and the CLI need', () => {
     const outputs = Object.keys(stateful.findOutputs('*'));
-    for (const name of ['RequestsTableName', 'AgencyUserPoolId', 'OfficerClientId', 'HashKeySecretArn', 'AlertsTopicArn']) {
+    for (const name of [
+      'RequestsTableName',
+      'AgencyUserPoolId',
+      'OfficerClientId',
+      'HashKeySecretArn',
+      'AlertsTopicArn',
+    ]) {
       expect(outputs).toContain(name);
     }
   });
@@ -110,16 +121,18 @@ describe('identity', () => {
 
 describe('least privilege', () => {
   it('gives agency systems one ABAC poller role per province, reaching only the queue tagged with their agency', () => {
-    const roles = Object.entries(province20.findResources('AWS::IAM::Role')).filter(([id]) => id.includes('Poller'));
+    const roles = Object.entries(province20.findResources('AWS::IAM::Role')).filter(([id]) =>
+      id.includes('Poller'),
+    );
     expect(roles).toHaveLength(1);
     const trust = roles[0]?.[1].Properties.AssumeRolePolicyDocument.Statement as Statement[];
     expect(trust.flatMap((s) => [s.Action].flat()).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     for (const s of trust) {
-      expect(s.Condition?.StringEquals?.['aws:RequestTag/agency_id']).toBe('${aws:PrincipalTag/agency_id}');
+      expect(s.Condition?.StringEquals?.['aws:RequestTag/agency_id']).toBe(CALLER_AGENCY);
     }
     const [s] = statementsOf(province20, 'AgencyPoller');
     expect(s?.Condition?.StringEquals).toEqual({
-      'aws:ResourceTag/oss:agency-id': '${aws:PrincipalTag/agency_id}',
+      'aws:ResourceTag/oss:agency-id': CALLER_AGENCY,
       'aws:ResourceTag/oss:province': '20',
     });
     expect(JSON.stringify(s?.Resource)).toContain('oss-dev-agency-*.fifo');
@@ -156,7 +169,9 @@ describe('least privilege', () => {
       'dynamodb:UpdateItem',
     ]);
     const router = statementsOf(province20, 'Router');
-    const send = router.find((s) => [s.Action].flat().includes('sqs:SendMessage') && Array.isArray(s.Resource));
+    const send = router.find(
+      (s) => [s.Action].flat().includes('sqs:SendMessage') && Array.isArray(s.Resource),
+    );
     expect(send?.Resource as unknown[]).toHaveLength(agencies20.length + 1); // its agencies' queues and the stats-retry queue
   });
 });
@@ -168,12 +183,17 @@ describe('edge protection', () => {
     const rate = rules.find((r) => r.Name === 'rate-per-ip-public')?.Statement.RateBasedStatement;
     expect(rate?.AggregateKeyType).toBe('IP');
     expect(JSON.stringify(rate?.ScopeDownStatement)).toContain('/v1/agencies/');
-    const common = rules.find((r) => r.Name === 'AWSManagedRulesCommonRuleSet')?.Statement.ManagedRuleGroupStatement;
-    expect(common?.RuleActionOverrides).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
+    const common = rules.find((r) => r.Name === 'AWSManagedRulesCommonRuleSet')?.Statement
+      .ManagedRuleGroupStatement;
+    expect(common?.RuleActionOverrides).toEqual([
+      { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+    ]);
     expect(rules.map((r) => r.Name)).toContain('AWSManagedRulesSQLiRuleSet');
     api.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
     api.resourceCountIs('AWS::WAFv2::LoggingConfiguration', 1);
-    const logGroups = Object.values(api.findResources('AWS::Logs::LogGroup')).map((g) => g.Properties.LogGroupName);
+    const logGroups = Object.values(api.findResources('AWS::Logs::LogGroup')).map(
+      (g) => g.Properties.LogGroupName,
+    );
     expect(logGroups.some((n) => typeof n === 'string' && n.startsWith('aws-waf-logs-'))).toBe(true);
   });
 
@@ -192,13 +212,17 @@ describe('observability and limits', () => {
     );
     for (const a of alarms) expect(a.Properties.AlarmActions).toHaveLength(1);
     const apiAlarms = Object.values(api.findResources('AWS::CloudWatch::Alarm'));
-    const functions = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Metadata?.['oss:entry']);
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Metadata?.['oss:entry'],
+    );
     expect(apiAlarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(functions.length);
     const http5xx = apiAlarms.filter((a) => a.Properties.MetricName === 'Http5xx');
     const services = http5xx.map((a) => a.Properties.Dimensions[0].Value).sort();
     expect(services).toEqual(expect.arrayContaining(['open311', 'stats', 'intake', 'agency-actions']));
     expect(apiAlarms.filter((a) => a.Properties.MetricName === '5XXError')).toHaveLength(1);
-    expect(apiAlarms.some((a) => JSON.stringify(a.Properties.Metrics ?? '').includes('ThrottledRequests'))).toBe(true);
+    expect(
+      apiAlarms.some((a) => JSON.stringify(a.Properties.Metrics ?? '').includes('ThrottledRequests')),
+    ).toBe(true);
   });
 
   it('sends failed scheduled runs to a failure destination', () => {
@@ -209,12 +233,22 @@ describe('observability and limits', () => {
 
   it('reserves concurrency for intake and routers, and caps the long-polling inbox, in production', () => {
     const fnByEntry = (t: Template, entry: string) =>
-      Object.values(t.findResources('AWS::Lambda::Function')).find((f) => f.Metadata?.['oss:entry'] === entry);
-    expect(fnByEntry(prod.api, 'functions/intake/handler.ts')?.Properties.ReservedConcurrentExecutions).toBe(100);
-    expect(fnByEntry(prod.api, 'functions/agency-inbox/handler.ts')?.Properties.ReservedConcurrentExecutions).toBe(50);
+      Object.values(t.findResources('AWS::Lambda::Function')).find(
+        (f) => f.Metadata?.['oss:entry'] === entry,
+      );
+    expect(fnByEntry(prod.api, 'functions/intake/handler.ts')?.Properties.ReservedConcurrentExecutions).toBe(
+      100,
+    );
+    expect(
+      fnByEntry(prod.api, 'functions/agency-inbox/handler.ts')?.Properties.ReservedConcurrentExecutions,
+    ).toBe(50);
     const prodProvince = Template.fromStack(prod.stage.provinces[0]!);
-    expect(fnByEntry(prodProvince, 'functions/router/handler.ts')?.Properties.ReservedConcurrentExecutions).toBe(5);
-    expect(fnByEntry(api, 'functions/intake/handler.ts')?.Properties.ReservedConcurrentExecutions).toBeUndefined();
+    expect(
+      fnByEntry(prodProvince, 'functions/router/handler.ts')?.Properties.ReservedConcurrentExecutions,
+    ).toBe(5);
+    expect(
+      fnByEntry(api, 'functions/intake/handler.ts')?.Properties.ReservedConcurrentExecutions,
+    ).toBeUndefined();
   });
 
   it('has a dashboard per province and tags province resources', () => {

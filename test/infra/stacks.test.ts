@@ -22,7 +22,10 @@ describe('stateful stack', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
         GlobalSecondaryIndexes: [
-          Match.objectLike({ IndexName: 'byAgency', Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }) }),
+          Match.objectLike({
+            IndexName: 'byAgency',
+            Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }),
+          }),
           Match.objectLike({ IndexName: 'openByDeadline', Projection: { ProjectionType: 'KEYS_ONLY' } }),
           Match.objectLike({ IndexName: 'byProvinceStatus' }),
         ],
@@ -46,7 +49,9 @@ describe('stateful stack', () => {
         },
         BucketEncryption: {
           ServerSideEncryptionConfiguration: [
-            Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+            Match.objectLike({
+              ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }),
+            }),
           ],
         },
         VersioningConfiguration: { Status: 'Enabled' },

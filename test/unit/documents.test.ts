@@ -11,9 +11,12 @@ import type { AppError } from '../../shared/domain/errors.ts';
 import type { Service } from '../../shared/schemas/catalogue.ts';
 import type { DocumentRecord, RequestItem } from '../../shared/schemas/request.ts';
 
-const PDF = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n');
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
+const PDF = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PNG = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+]);
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9]);
+const sized = (bytes: Uint8Array) => ({ sizeBytes: bytes.length });
 
 const service = {
   code: 'house-number',
@@ -116,20 +119,52 @@ describe('document verification', () => {
     expect(sniffContentType(new Uint8Array())).toBeUndefined();
   });
 
-  it('verifies a good PDF', () => {
-    expect(judgeUpload(doc(), 1000, { sizeBytes: 500, head: PDF })).toEqual({ status: 'VERIFIED' });
+  it('verifies a whole, well-formed PDF of the declared size', () => {
+    expect(judgeUpload(doc(sized(PDF)), 1000, { bytes: PDF })).toEqual({ status: 'VERIFIED' });
+    expect(judgeUpload(doc({ ...sized(PNG), contentType: 'image/png' }), 1000, { bytes: PNG })).toEqual({
+      status: 'VERIFIED',
+    });
+    expect(judgeUpload(doc({ ...sized(JPEG), contentType: 'image/jpeg' }), 1000, { bytes: JPEG })).toEqual({
+      status: 'VERIFIED',
+    });
   });
 
   it('rejects a PNG declared as PDF with a reason', () => {
-    expect(judgeUpload(doc(), 1000, { sizeBytes: 500, head: PNG })).toEqual({
+    expect(judgeUpload(doc(sized(PNG)), 1000, { bytes: PNG })).toEqual({
       status: 'REJECTED',
       reason: 'content is image/png but was declared as application/pdf',
     });
   });
 
+  it('rejects a file whose size differs from the declared one', () => {
+    expect(judgeUpload(doc({ sizeBytes: 10 }), 1000, { bytes: PDF })).toEqual({
+      status: 'REJECTED',
+      reason: `file is ${PDF.length} bytes but was declared as 10 bytes`,
+    });
+  });
+
+  it('checks the whole file, not only its first bytes', () => {
+    const html = new TextEncoder().encode('%PDF-1.4\n<html><body><script>alert(1)</script></body></html>');
+    expect(judgeUpload(doc(sized(html)), 1000, { bytes: html })).toMatchObject({ status: 'REJECTED' });
+    const disguised = new TextEncoder().encode('%PDF-1.4\n<!DOCTYPE html><p>hi</p>\n%%EOF\n');
+    expect(judgeUpload(doc(sized(disguised)), 1000, { bytes: disguised })).toEqual({
+      status: 'REJECTED',
+      reason: 'the PDF contains HTML or script',
+    });
+    const cut = PNG.slice(0, 12);
+    expect(judgeUpload(doc({ ...sized(cut), contentType: 'image/png' }), 1000, { bytes: cut })).toMatchObject(
+      {
+        status: 'REJECTED',
+        reason: 'the PNG is incomplete (no IEND chunk)',
+      },
+    );
+  });
+
   it('rejects an oversize or empty file', () => {
-    expect(judgeUpload(doc(), 1000, { sizeBytes: 1001, head: PDF })).toMatchObject({ status: 'REJECTED' });
-    expect(judgeUpload(doc(), 1000, { sizeBytes: 0, head: new Uint8Array() })).toEqual({
+    const big = new Uint8Array(1001);
+    big.set(PDF);
+    expect(judgeUpload(doc(sized(big)), 1000, { bytes: big })).toMatchObject({ status: 'REJECTED' });
+    expect(judgeUpload(doc(), 1000, { bytes: new Uint8Array() })).toEqual({
       status: 'REJECTED',
       reason: 'file is empty',
     });

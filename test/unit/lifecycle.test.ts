@@ -53,9 +53,71 @@ describe('request lifecycle', () => {
     agencyId: 'pao-20',
     version: 3,
     history: [{ at: '2026-11-23T10:00:00.000+07:00', status: 'SUBMITTED', actor: 'citizen' }],
+    provinceCode: '20',
     openProvince: '20',
+    documents: [],
     updatedAt: '2026-11-23T10:00:00.000+07:00',
   } as unknown as RequestItem;
+
+  const now = new Date('2026-11-24T03:00:00Z');
+
+  it('refuses to cancel once any agency has accepted, even after a forward back to ROUTED', () => {
+    const accepted = applyTransition(base, { action: 'accept', actor: 'agency:pao-20', now });
+    expect(accepted.acceptedAt).toBe('2026-11-24T10:00:00.000+07:00');
+    const forwarded = applyTransition(
+      accepted,
+      { action: 'forward', actor: 'agency:pao-20', now, note: 'x' },
+      { agencyId: 'district-2001' },
+    );
+    expect(forwarded.status).toBe('ROUTED');
+    expect(() => applyTransition(forwarded, { action: 'cancel', actor: 'citizen', now })).toThrow(
+      /already accepted/,
+    );
+    // Before any acceptance a ROUTED request can still be cancelled.
+    expect(applyTransition(base, { action: 'cancel', actor: 'citizen', now }).status).toBe('CANCELLED');
+  });
+
+  it('keeps the last room in the history for finishing moves', () => {
+    const entry = base.history[0]!;
+    const crowded = {
+      ...base,
+      status: 'IN_PROGRESS',
+      history: Array.from({ length: 90 }, () => entry),
+    } as RequestItem;
+    expect(() =>
+      applyTransition(crowded, { action: 'request-info', actor: 'agency:pao-20', now, note: 'x' }),
+    ).toThrow(/can now only be completed, rejected or cancelled/);
+    expect(
+      applyTransition(crowded, { action: 'complete', actor: 'agency:pao-20', now }).history,
+    ).toHaveLength(91);
+    const full = { ...crowded, history: Array.from({ length: 100 }, () => entry) } as RequestItem;
+    expect(() => applyTransition(full, { action: 'complete', actor: 'agency:pao-20', now })).toThrow(
+      /HISTORY_FULL|steps/,
+    );
+  });
+
+  it('closes pending upload slots when the request leaves the status that opened them', () => {
+    const pending = {
+      documentId: 'd',
+      type: 't',
+      status: 'PENDING_UPLOAD',
+    } as RequestItem['documents'][number];
+    const verified = { ...pending, documentId: 'v', status: 'VERIFIED' } as RequestItem['documents'][number];
+    const waiting = { ...base, status: 'NEEDS_INFO', documents: [pending, verified] } as RequestItem;
+    const resumed = applyTransition(waiting, { action: 'resume', actor: 'agency:pao-20', now });
+    expect(resumed.documents.map((d) => d.documentId)).toEqual(['v']);
+  });
+
+  it("moves a request's province, and its index keys, with a cross-province forward", () => {
+    const next = applyTransition(
+      base,
+      { action: 'forward', actor: 'agency:pao-20', now, note: 'x' },
+      { agencyId: 'pao-93', provinceCode: '93' },
+    );
+    expect(next.provinceCode).toBe('93');
+    expect(next.openProvince).toBe('93');
+    expect(next.provinceStatus).toBe('93#ROUTED');
+  });
 
   it('appends one history entry, bumps the version and keeps the index attributes in step', () => {
     const now = new Date('2026-11-24T03:00:00Z');

@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { App } from 'aws-cdk-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildOssApp } from '../../infra/oss-app.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(path.join(tmpdir(), 'oss-deploy-path-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The CDK CLI as an operator runs it (`cdk synth`), with a shell environment of our choosing. */
+async function cdkSynth(args: string[], env: Record<string, string | undefined>) {
+  const { AWS_REGION: _r, AWS_DEFAULT_REGION: _d, CDK_DEFAULT_REGION: _c, ...base } = process.env;
+  try {
+    const out = await run(path.join(root, 'node_modules/.bin/cdk'), ['synth', '-q', ...args], {
+      cwd: root,
+      env: { ...base, ...env } as NodeJS.ProcessEnv,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, output: out.stdout + out.stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
+const environmentsOf = (outdir: string) => {
+  const manifest = JSON.parse(readFileSync(path.join(outdir, 'assembly-Oss-prod', 'manifest.json'), 'utf8'));
+  return new Set(
+    Object.values(manifest.artifacts as Record<string, { type: string; environment?: string }>)
+      .filter((a) => a.type === 'aws:cloudformation:stack')
+      .map((a) => a.environment),
+  );
+};
+
+describe('deploying through the CDK CLI', () => {
+  // Only the stateful stack is selected so the CLI bundles no function; the whole app is still synthesized.
+  const select = ['-c', 'env=prod', '-c', 'provinces=20', 'Oss-prod/Stateful'];
+
+  it('targets the Thailand region when the CLI falls back to us-east-1 (no region configured)', async () => {
+    const outdir = path.join(work, 'default');
+    const r = await cdkSynth([...select, '--output', outdir], {});
+    expect(r.code, r.output).toBe(0);
+    expect(environmentsOf(outdir)).toEqual(new Set(['aws://unknown-account/ap-southeast-7']));
+  }, 120_000);
+
+  it('refuses a shell whose AWS_REGION names another region, unless -c region= says so', async () => {
+    const refused = await cdkSynth([...select, '--output', path.join(work, 'refused')], {
+      AWS_REGION: 'us-east-1',
+    });
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain(
+      'environment prod deploys to ap-southeast-7, but AWS_REGION/AWS_DEFAULT_REGION is us-east-1',
+    );
+
+    const outdir = path.join(work, 'explicit');
+    const explicit = await cdkSynth([...select, '-c', 'region=ap-southeast-1', '--output', outdir], {
+      AWS_REGION: 'us-east-1',
+    });
+    expect(explicit.code, explicit.output).toBe(0);
+    expect(environmentsOf(outdir)).toEqual(new Set(['aws://unknown-account/ap-southeast-1']));
+  }, 120_000);
+});
+
+/**
+ * cfn-lint warnings accepted on the production templates, with why. Anything else (and any error)
+ * fails the test.
+ */
+const ACCEPTED_WARNINGS: Readonly<Record<string, string>> = {
+  W3005:
+    'CDK adds an explicit DependsOn on a function role (and on the notification queue) that a GetAtt also implies; harmless, and CDK-generated.',
+};
+
+describe('cfn-lint on the production templates (all 77 provinces)', () => {
+  it('finds no errors and only the accepted warnings', async () => {
+    const outdir = path.join(work, 'lint');
+    const app = new App({
+      outdir,
+      context: { 'aws:cdk:bundling-stacks': [], provinces: 'all', env: 'prod' },
+    });
+    buildOssApp(app);
+    app.synth();
+    const dir = path.join(outdir, 'assembly-Oss-prod');
+    const templates = readdirSync(dir)
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => path.join(dir, f));
+    expect(templates).toHaveLength(80);
+    let output = '';
+    try {
+      const r = await run(
+        'cfn-lint',
+        ['--regions', 'ap-southeast-7', '--format', 'parseable', '--', ...templates],
+        {
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      output = r.stdout;
+    } catch (error) {
+      // cfn-lint exits non-zero whenever it reports anything; its findings are on stdout.
+      const e = error as { stdout?: string; stderr?: string; code?: number | string };
+      if (e.code === 'ENOENT') throw new Error('cfn-lint is not installed (pip install cfn-lint==1.51.*)');
+      output = e.stdout ?? '';
+      if (!output.trim()) throw new Error(`cfn-lint failed: ${e.stderr}`);
+    }
+    const findings = output.split('\n').filter((l) => l.trim().length > 0);
+    const rules = findings.map((l) => l.split(':')[5] ?? l);
+    const unexpected = findings.filter((_, i) => !ACCEPTED_WARNINGS[rules[i] ?? '']);
+    expect(unexpected).toEqual([]);
+    console.log(`cfn-lint: ${templates.length} templates, 0 errors, ${findings.length} accepted warnings`);
+  }, 600_000);
+});
