@@ -11,7 +11,7 @@ import {
   ServiceList,
   StatsResponse,
 } from './schemas/http.ts';
-import { AgencyRequestView, CitizenRequestView } from './schemas/request.ts';
+import { AgencyListItem, AgencyRequestView, CitizenRequestView } from './schemas/request.ts';
 import { SubmitRequestBody, SubmitRequestResponse } from './schemas/submission.ts';
 
 /**
@@ -43,7 +43,7 @@ const components: Record<string, z.ZodType> = {
       }),
     ),
   }),
-  AgencyRequestList: z.object({ items: z.array(AgencyRequestView) }),
+  AgencyRequestList: z.object({ items: z.array(AgencyListItem) }),
   DocumentLink: z.object({ documentId: z.string(), url: z.string(), expiresAt: z.string() }),
   Stats: StatsResponse,
 };

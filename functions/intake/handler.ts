@@ -4,9 +4,9 @@ import { IdempotencyKey, MAX_SUBMISSION_BYTES, SubmitRequestBody } from '../../s
 
 /** POST /v1/requests — files a citizen request. */
 export const handler = httpHandler({ jsonBody: true, maxBodyBytes: MAX_SUBMISSION_BYTES }, async (event) => {
-  const body = parseWith(SubmitRequestBody, event.body);
   const rawKey = event.headers['idempotency-key'];
   const idempotencyKey =
     rawKey === undefined ? undefined : parseWith(IdempotencyKey, rawKey, 'Idempotency-Key');
+  const body = parseWith(SubmitRequestBody, event.body);
   return json(201, await submitRequest(body, idempotencyKey));
 });

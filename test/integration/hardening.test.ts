@@ -1,0 +1,320 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
+import { VALID_CITIZEN_ID, withCheckDigit } from '../support/citizen-ids.ts';
+import { eventually, http, type LocalStack, postForm, startTestStack } from '../support/local-stack.ts';
+
+/** Issue #11's probes of the local stack, each one something that used to go wrong. */
+let stack: LocalStack;
+let dispose: () => void;
+let dataDir: string;
+let ddb: DynamoDBDocumentClient;
+const tokens = new Map<string, string>();
+
+beforeAll(async () => {
+  ({ stack, dispose, dataDir } = await startTestStack());
+  const issuer = await loadOrCreateIssuer(dataDir);
+  for (const a of ['damrongdhama-20', 'pao-20', 'pao-93', 'district-2001'])
+    tokens.set(a, await signAgencyToken(issuer, a));
+  ddb = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: stack.endpoints.dynamodb,
+      region: 'ap-southeast-7',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+});
+afterAll(async () => {
+  ddb?.destroy();
+  await stack?.stop();
+  dispose?.();
+});
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const HTML = new TextEncoder().encode('<html><body><script>alert("swapped")</script></body></html>');
+const asAgency = (agencyId: string) => ({ authorization: `Bearer ${tokens.get(agencyId)}` });
+const tableName = () => stack.functionsNamed('intake')[0]?.spec.environment.REQUESTS_TABLE_NAME ?? '';
+const stored = async (id: string) =>
+  (await ddb.send(new GetCommand({ TableName: tableName(), Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' } })))
+    .Item;
+
+let citizenSeq = 500;
+async function fileComplaint(subject: string) {
+  const res = await http(stack.url, 'POST', '/v1/requests', {
+    body: {
+      serviceCode: 'complaint',
+      provinceCode: '20',
+      applicant: {
+        citizenId: withCheckDigit(`1${String(citizenSeq++).padStart(11, '0')}`),
+        firstName: 'สมหญิง',
+        lastName: 'ใจดี',
+      },
+      details: { category: 'electricity', subject },
+    },
+  });
+  expect(res.status).toBe(201);
+  return { id: res.json.requestId as string, citizen: { authorization: `Bearer ${res.json.accessToken}` } };
+}
+
+async function houseNumberRequest() {
+  const res = await http(stack.url, 'POST', '/v1/requests', {
+    body: {
+      serviceCode: 'house-number',
+      provinceCode: '20',
+      districtCode: '2001',
+      applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'สมชาย', lastName: 'ใจดี' },
+      details: { buildingType: 'house' },
+    },
+  });
+  expect(res.status).toBe(201);
+  return { id: res.json.requestId as string, auth: { authorization: `Bearer ${res.json.accessToken}` } };
+}
+
+async function inboxEntry(agencyId: string, id: string, kind = 'routed') {
+  return eventually(async () => {
+    const r = await http(stack.url, 'GET', `/v1/agencies/${agencyId}/inbox?max=10&waitSeconds=1`, {
+      headers: asAgency(agencyId),
+    });
+    expect(r.status).toBe(200);
+    return r.json.items.find(
+      (i: { kind: string; request: { requestId: string } }) => i.request.requestId === id && i.kind === kind,
+    );
+  });
+}
+
+const act = (agencyId: string, id: string, body: Record<string, unknown>) =>
+  http(stack.url, 'POST', `/v1/agencies/${agencyId}/requests/${id}/actions`, {
+    headers: asAgency(agencyId),
+    body,
+  });
+
+const view = async (id: string, citizen: Record<string, string>) =>
+  (await http(stack.url, 'GET', `/v1/requests/${id}`, { headers: citizen })).json;
+
+describe('documents cannot be swapped or stretched', () => {
+  it('keeps serving the verified PDF after HTML is uploaded to the same slot', async () => {
+    const { id, auth } = await houseNumberRequest();
+    const slots: Array<{ type: string; upload: { url: string; fields: Record<string, string> } }> = [];
+    for (const type of ['building-permit-copy', 'land-title-copy']) {
+      const slot = await http(stack.url, 'POST', `/v1/requests/${id}/documents`, {
+        headers: auth,
+        body: { type, contentType: 'application/pdf', sizeBytes: PDF.length },
+      });
+      expect(slot.status).toBe(201);
+      slots.push({ type, upload: slot.json.upload });
+      expect(await postForm(slot.json.upload, PDF, `${type}.pdf`)).toBe(204);
+    }
+    const routed = await eventually(async () => {
+      const v = await view(id, auth);
+      return v.status === 'ROUTED' ? v : undefined;
+    });
+    // The presigned POST still works until it expires: upload HTML over the first document.
+    expect(await postForm(slots[0]!.upload, HTML, 'evil.pdf')).toBe(204);
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = await view(id, auth);
+    expect(after.documents.map((d: { status: string }) => d.status)).toEqual(['VERIFIED', 'VERIFIED']);
+    expect(after.version ?? after.updatedAt).toBe(routed.version ?? routed.updatedAt);
+
+    const documentId = routed.documents[0].documentId;
+    const link = await http(
+      stack.url,
+      'GET',
+      `/v1/agencies/district-2001/requests/${id}/documents/${documentId}`,
+      {
+        headers: asAgency('district-2001'),
+      },
+    );
+    expect(link.status).toBe(200);
+    const served = new Uint8Array(await (await fetch(link.json.url)).arrayBuffer());
+    expect(Buffer.from(served).equals(Buffer.from(PDF))).toBe(true);
+  });
+
+  it('rejects a file larger than the size declared for its slot', async () => {
+    const { id, auth } = await houseNumberRequest();
+    const slot = await http(stack.url, 'POST', `/v1/requests/${id}/documents`, {
+      headers: auth,
+      body: { type: 'building-permit-copy', contentType: 'application/pdf', sizeBytes: 1000 },
+    });
+    const big = new Uint8Array(200_016);
+    big.set(PDF.subarray(0, PDF.length - 6));
+    big.set(new TextEncoder().encode('%%EOF\n'), big.length - 6);
+    await postForm(slot.json.upload, big, 'big.pdf');
+    const doc = await eventually(async () => {
+      const d = (await view(id, auth)).documents[0];
+      return d?.status === 'REJECTED' ? d : undefined;
+    });
+    expect(doc.reason).toBe('file is 200016 bytes but was declared as 1000 bytes');
+  });
+
+  it('starts the deadline clock only when the request is complete', async () => {
+    const { id } = await houseNumberRequest();
+    const item = await stored(id);
+    expect(item?.status).toBe('AWAITING_DOCUMENTS');
+    expect(item?.openProvince).toBeUndefined(); // not in the overdue index while documents are missing
+  });
+});
+
+describe('agency decisions', () => {
+  it('needs a reason to reject or ask for information, on the record', async () => {
+    const { id } = await fileComplaint('ไม่มีเหตุผล');
+    await inboxEntry('damrongdhama-20', id);
+    const bare = await act('damrongdhama-20', id, { action: 'reject' });
+    expect(bare.status).toBe(400);
+    expect(bare.json.error.issues[0].path).toBe('note');
+    const long = await act('damrongdhama-20', id, { action: 'reject', note: 'ก'.repeat(1001) });
+    expect(long.status).toBe(400);
+    expect((await stored(id))?.status).toBe('ROUTED');
+  });
+
+  it('refuses a forward to a province this deployment does not serve, and records nothing', async () => {
+    const { id } = await fileComplaint('ส่งไปกรุงเทพ');
+    await inboxEntry('damrongdhama-20', id);
+    const before = await stored(id);
+    const res = await act('damrongdhama-20', id, {
+      action: 'forward',
+      toAgencyId: 'district-1001',
+      note: 'เขตพระนคร',
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues[0]).toMatchObject({ path: 'toAgencyId' });
+    expect((await stored(id))?.version).toBe(before?.version);
+  });
+
+  it('moves a request to the province of the agency it is forwarded to', async () => {
+    const { id, citizen } = await fileComplaint('ข้ามจังหวัด');
+    await inboxEntry('damrongdhama-20', id);
+    const res = await act('damrongdhama-20', id, {
+      action: 'forward',
+      toAgencyId: 'pao-93',
+      note: 'เหตุเกิดที่พัทลุง',
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ provinceCode: '93', agencyId: 'pao-93', status: 'ROUTED' });
+    expect(res.json.history.at(-1).note).toMatch(/moves from province 20 to 93/);
+    await inboxEntry('pao-93', id);
+    const item = await stored(id);
+    expect(item?.provinceStatus).toBe('93#ROUTED');
+    const stats93 = await http(stack.url, 'GET', '/v1/stats?provinceCode=93');
+    expect(stats93.json.byStatus.ROUTED).toBeGreaterThanOrEqual(1);
+    expect((await view(id, citizen)).provinceCode).toBe('93');
+  });
+
+  it("accepts only the receipt handle issued for the same request; another request's message survives", async () => {
+    const a = await fileComplaint('ใบรับ A');
+    const b = await fileComplaint('ใบรับ B');
+    const entryA = await inboxEntry('damrongdhama-20', a.id);
+    const entryB = await inboxEntry('damrongdhama-20', b.id);
+    const misuse = await act('damrongdhama-20', a.id, {
+      action: 'accept',
+      receiptHandle: entryB.receiptHandle,
+    });
+    expect(misuse.status).toBe(400);
+    expect(misuse.json.error.issues[0].path).toBe('receiptHandle');
+    expect(
+      (await act('damrongdhama-20', a.id, { action: 'accept', receiptHandle: entryA.receiptHandle })).status,
+    ).toBe(200);
+    // B's message was not deleted: it shows again once its visibility lapses.
+    expect((await stored(b.id))?.status).toBe('ROUTED');
+  });
+
+  it('refuses the citizen cancel once any agency accepted, even after a forward', async () => {
+    const { id, citizen } = await fileComplaint('รับแล้วส่งต่อ');
+    await inboxEntry('damrongdhama-20', id);
+    await act('damrongdhama-20', id, { action: 'accept' });
+    await act('damrongdhama-20', id, { action: 'forward', toAgencyId: 'pao-20', note: 'เป็นของ อบจ.' });
+    const cancel = await http(stack.url, 'POST', `/v1/requests/${id}/cancel`, { headers: citizen });
+    expect(cancel.status).toBe(409);
+    expect((await view(id, citizen)).status).toBe('ROUTED');
+  });
+
+  it('bounds what a request accumulates: ping-pong forwards stop at the history limit, finishing still works', async () => {
+    const { id } = await fileComplaint('ส่งไปส่งมา');
+    await inboxEntry('damrongdhama-20', id);
+    const note = 'ก'.repeat(1000);
+    let holder = 'damrongdhama-20';
+    let refused: Awaited<ReturnType<typeof act>> | undefined;
+    for (let i = 0; i < 100 && !refused; i++) {
+      const to = holder === 'damrongdhama-20' ? 'pao-20' : 'damrongdhama-20';
+      const r = await act(holder, id, { action: 'forward', toAgencyId: to, note });
+      if (r.status === 409) refused = r;
+      else {
+        expect(r.status).toBe(200);
+        holder = to;
+      }
+    }
+    expect(refused?.json.error.code).toBe('HISTORY_FULL');
+    const done = await act(holder, id, { action: 'reject', note: 'ปิดเรื่อง: ส่งต่อวนซ้ำ' });
+    expect(done.status).toBe(200);
+    const item = await stored(id);
+    expect(Buffer.byteLength(JSON.stringify(item))).toBeLessThan(400 * 1024);
+  }, 120_000);
+});
+
+describe('escalations and the reconciler', () => {
+  it('lets the Damrongdhama centre acknowledge an escalation, which then leaves its inbox', async () => {
+    const { id, citizen } = await fileComplaint('เกินกำหนด');
+    const entry = await inboxEntry('damrongdhama-20', id);
+    await act('damrongdhama-20', id, { action: 'accept', receiptHandle: entry.receiptHandle });
+    await act('damrongdhama-20', id, { action: 'forward', toAgencyId: 'pao-20', note: 'ของ อบจ.' });
+    await ddb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' },
+        UpdateExpression: 'SET dueAt = :past',
+        ExpressionAttributeValues: { ':past': '2026-01-05T16:30:00.000+07:00' },
+      }),
+    );
+    const [sweeper] = stack.functionsNamed('sla-sweeper');
+    expect(await sweeper?.invoke({})).toMatchObject({ escalated: 1 });
+    const escalation = await inboxEntry('damrongdhama-20', id, 'escalation');
+    // Another agency cannot acknowledge it; the centre can, once, with the escalation's handle.
+    expect((await act('pao-20', id, { action: 'acknowledge' })).status).toBe(403);
+    const ack = await act('damrongdhama-20', id, {
+      action: 'acknowledge',
+      note: 'โทรเร่ง อบจ. แล้ว',
+      receiptHandle: escalation.receiptHandle,
+    });
+    expect(ack.status).toBe(200);
+    expect(ack.json.agencyId).toBe('pao-20');
+    const history = (await view(id, citizen)).history;
+    expect(history.at(-1)).toMatchObject({
+      actor: 'agency:damrongdhama-20',
+      note: 'Escalation acknowledged: โทรเร่ง อบจ. แล้ว',
+    });
+    const inbox = await http(stack.url, 'GET', '/v1/agencies/damrongdhama-20/inbox?max=10&waitSeconds=0', {
+      headers: asAgency('damrongdhama-20'),
+    });
+    expect(inbox.json.items.some((i: { request: { requestId: string } }) => i.request.requestId === id)).toBe(
+      false,
+    );
+  });
+});
+
+describe('HTTP edges', () => {
+  it('answers 405 with Allow, 400 for bad percent-encoding, and survives prototype names', async () => {
+    const wrongMethod = await http(stack.url, 'DELETE', '/v1/services');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET');
+    const badPath = await http(stack.url, 'GET', '/v1/services/%');
+    expect(badPath.status).toBe(400);
+    expect(badPath.json.error.code).toBe('BAD_PATH');
+    const headerNames = await http(stack.url, 'GET', '/v1/services?constructor=1&__proto__=2', {
+      headers: { constructor: 'x', __proto__: 'y' } as Record<string, string>,
+    });
+    expect(headerNames.status).toBe(200);
+    expect(headerNames.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('names a forbidden key and a bad Idempotency-Key for what they are', async () => {
+    const proto = await http(stack.url, 'POST', '/v1/requests', { raw: '{"__proto__":{"x":1}}' });
+    expect(proto.status).toBe(400);
+    expect(proto.json.error.code).toBe('FORBIDDEN_KEY');
+    const key = await http(stack.url, 'POST', '/v1/requests', {
+      body: { serviceCode: 'complaint' },
+      headers: { 'idempotency-key': 'short' },
+    });
+    expect(key.status).toBe(400);
+    expect(key.json.error.issues.map((i: { path: string }) => i.path)).toContain('Idempotency-Key');
+  });
+});
