@@ -251,6 +251,20 @@ describe('agency decisions', () => {
   }, 120_000);
 });
 
+describe('statistics', () => {
+  it("add up: each status's per-service counts, waiting statuses included, sum to the province's", async () => {
+    await houseNumberRequest(); // AWAITING_DOCUMENTS, counted from the index
+    const stats = (await http(stack.url, 'GET', '/v1/stats?provinceCode=20')).json;
+    expect(stats.byStatus.AWAITING_DOCUMENTS).toBeGreaterThanOrEqual(1);
+    for (const [status, total] of Object.entries(stats.byStatus as Record<string, number>)) {
+      const perService = Object.values(
+        stats.byService as Record<string, { byStatus: Record<string, number> }>,
+      ).reduce((sum, s) => sum + (s.byStatus[status] ?? 0), 0);
+      expect(perService, status).toBe(total);
+    }
+  });
+});
+
 describe('escalations and the reconciler', () => {
   it('lets the Damrongdhama centre acknowledge an escalation, which then leaves its inbox', async () => {
     const { id, citizen } = await fileComplaint('เกินกำหนด');

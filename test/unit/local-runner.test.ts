@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
@@ -7,7 +10,15 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { type FauxqsServer, startFauxqs } from 'fauxqs';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  loadOrCreateIssuer,
+  signAgencyToken,
+  verifyAgencyToken,
+} from '../../infra/local/agency-tokens.ts';
 import { matchRoute, type Route } from '../../infra/local/api-gateway.ts';
 import { resolve } from '../../infra/local/intrinsics.ts';
 import { rateToMs } from '../../infra/local/schedules.ts';
@@ -187,6 +198,8 @@ describe('API routes and template references', () => {
     expect(matchRoute(routes, 'POST', '/v1/services').pathKnown).toBe(true);
     expect(matchRoute(routes, 'GET', '/v1/nothing').pathKnown).toBe(false);
     expect(matchRoute(routes, 'GET', '/v1/services/%E0%B8%81').params.code).toBe('ก');
+    expect(matchRoute(routes, 'DELETE', '/v1/services').allowed).toEqual(['GET']);
+    expect(() => matchRoute(routes, 'GET', '/v1/services/%')).toThrow();
   });
 
   it('resolves Ref, GetAtt, Join, Select, Split, Sub, ImportValue and pseudo parameters', () => {
@@ -216,5 +229,25 @@ describe('API routes and template references', () => {
     expect(rateToMs('rate(5 minutes)')).toBe(300_000);
     expect(rateToMs('rate(1 hour)')).toBe(3_600_000);
     expect(rateToMs('cron(0 1 * * ? *)')).toBeUndefined();
+  });
+});
+
+describe('local agency tokens', () => {
+  it('refuses a token that never expires, even with a valid signature', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oss-tokens-'));
+    try {
+      const issuer = await loadOrCreateIssuer(dir);
+      const good = await signAgencyToken(issuer, 'pao-20');
+      expect((await verifyAgencyToken(issuer, good))['custom:agency_id']).toBe('pao-20');
+      const forever = await new SignJWT({ token_use: 'id', 'custom:agency_id': 'pao-20' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'local' })
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .sign(issuer.privateKey);
+      await expect(verifyAgencyToken(issuer, forever)).rejects.toThrow(/exp/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
