@@ -26,6 +26,11 @@ export interface ServiceFunctionProps {
   readonly timeout?: Duration;
   readonly memorySize?: number;
   readonly description?: string;
+  /**
+   * Project files (paths from the project root) copied next to the bundle, for data a function
+   * reads on first use instead of bundling it (see shared/data/subdistricts.ts).
+   */
+  readonly dataFiles?: readonly string[];
   /** Concurrency reserved for (and capping) this function. */
   readonly reservedConcurrency?: number;
   /** An event for the local runner to invoke this function with once at start-up. */
@@ -94,10 +99,19 @@ export class ServiceFunction extends Construct {
         externalModules: [...BUNDLE.external],
         banner: BUNDLE.banner,
         metafile: false,
+        ...(props.dataFiles?.length && {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) =>
+              (props.dataFiles ?? []).map((f) => `cp "${path.join(inputDir, f)}" "${outputDir}/"`),
+          },
+        }),
       },
     });
     const cfn = this.fn.node.defaultChild as CfnFunction;
     cfn.addMetadata(ENTRY_METADATA_KEY, entry);
+    if (props.dataFiles?.length) cfn.addMetadata('oss:data-files', props.dataFiles);
     if (props.localStartupEvent) cfn.addMetadata(LOCAL_STARTUP_EVENT_METADATA_KEY, props.localStartupEvent);
   }
 }

@@ -11,6 +11,8 @@
  *   agency request-info|reject <requestId> --agency <id> --note "why" [--receipt …]
  *   agency forward  <requestId> --agency <id> --to <agencyId> --note "why"
  *   agency acknowledge <requestId> --agency damrongdhama-<p> [--note …] --receipt …   (overdue escalations)
+ *   agency add-local --code <7-digit DLA code> --type municipality-city|municipality-town|municipality-subdistrict|sao
+ *                    --name-th … --name-en … --subdistricts 200101,200102 --source "…" [--stack-part n]
  *   dlq list        --province <code> | --agency <id>   [--env dev]
  *   dlq redrive     --province <code> | --agency <id>   [--env dev]
  *
@@ -42,6 +44,13 @@ const { positionals, values } = parseArgs({
     wait: { type: 'string' },
     max: { type: 'string' },
     province: { type: 'string' },
+    code: { type: 'string' },
+    type: { type: 'string' },
+    'name-th': { type: 'string' },
+    'name-en': { type: 'string' },
+    subdistricts: { type: 'string' },
+    source: { type: 'string' },
+    'stack-part': { type: 'string' },
     env: { type: 'string', default: process.env.OSS_ENV ?? 'dev' },
     ttl: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -260,6 +269,28 @@ async function main() {
       return;
     }
     case 'agency':
+      if (sub === 'add-local') {
+        const { addLocalBody } = await import('./add-local.ts');
+        const file = path.join(projectRoot, 'shared/data/local-bodies.json');
+        const entry = addLocalBody(
+          {
+            code: values.code,
+            type: values.type,
+            nameTh: values['name-th'],
+            nameEn: values['name-en'],
+            subdistricts: values.subdistricts,
+            source: values.source,
+            stackPart: values['stack-part'],
+          },
+          file,
+        );
+        console.log(
+          `added lao-${entry.code} (${entry.nameTh}) to ${path.relative(projectRoot, file)}, stack part ${entry.stackPart}:`,
+        );
+        console.log(JSON.stringify(entry, null, 2));
+        console.log('Review, commit and deploy: its queue appears in its province stack part.');
+        return;
+      }
       return agencyCommand(sub, rest);
     case 'dev-api-key': {
       if (!useLocalEndpointsIfRunning()) throw new UsageError('start the local stack first (npm start)');

@@ -6,6 +6,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { SUBDISTRICTS_FILE } from '../../shared/data/subdistricts.ts';
 import { ENV } from '../../shared/env.ts';
 import { agencyQueueName, intakeQueueName } from '../../shared/queues.ts';
 import { AgencyActionBody } from '../../shared/schemas/agency-actions.ts';
@@ -69,8 +70,10 @@ export class ApiStack extends Stack {
 
     const catalog = fn('Catalog', {
       name: 'catalog',
-      description: 'Health, provinces and the service catalogue',
+      description: 'Health, geography and the service catalogue',
       memorySize: 256,
+      environment: { [ENV.servedProvinces]: props.servedProvinces.join(',') },
+      dataFiles: [SUBDISTRICTS_FILE],
     });
 
     const intake = fn('Intake', {
@@ -81,6 +84,7 @@ export class ApiStack extends Stack {
         [ENV.hashKeySecretId]: hashKey.secretArn,
         ...queueEnv,
       },
+      dataFiles: [SUBDISTRICTS_FILE],
       ...(settings.reservedConcurrency && { reservedConcurrency: settings.reservedConcurrency.intake }),
     });
     grantTable(table, intake.fn, envName, ['get', 'put']);
@@ -255,6 +259,7 @@ export class ApiStack extends Stack {
         [ENV.hashKeySecretId]: hashKey.secretArn,
         ...queueEnv,
       },
+      dataFiles: [SUBDISTRICTS_FILE],
     });
     grantTable(table, open311.fn, envName, ['get', 'query', 'put', 'update']);
     readHashKey(open311);
@@ -275,6 +280,8 @@ export class ApiStack extends Stack {
     this.api.route('GET', '/health', catalog.fn);
     this.api.route('GET', '/openapi.json', catalog.fn);
     this.api.route('GET', '/v1/provinces', catalog.fn);
+    this.api.route('GET', '/v1/provinces/{code}/districts', catalog.fn);
+    this.api.route('GET', '/v1/districts/{code}/subdistricts', catalog.fn);
     this.api.route('GET', '/v1/services', catalog.fn);
     this.api.route('GET', '/v1/services/{code}', catalog.fn);
     // No gateway model here: the contract's MALFORMED_JSON and per-field `issues` come from the function.

@@ -2,7 +2,9 @@ import { agencies } from '../data/agencies.ts';
 import { services } from '../data/catalogue.ts';
 import { districts } from '../data/districts.ts';
 import { holidays } from '../data/holidays.ts';
+import { provinceExtents } from '../data/province-extents.ts';
 import { provinces } from '../data/provinces.ts';
+import { subdistrictByCode } from '../data/subdistricts.ts';
 import type { AgencyRegistry } from '../domain/routing.ts';
 import type { ReferenceData } from '../domain/submission.ts';
 import { ENV } from '../env.ts';
@@ -21,19 +23,19 @@ export const referenceData: ReferenceData = {
   serviceByCode: (code) => serviceMap.get(code),
   provinceByCode: (code) => provinceMap.get(code),
   districtByCode: (code) => districtMap.get(code),
+  subdistrictByCode,
+  provinceExtent: (code) => provinceExtents[code],
 };
 
 export const holidaySet: ReadonlySet<string> = new Set(holidays.map((h) => h.date));
 
 const agencyMap = new Map(agencies.map((a) => [a.id, a]));
-const localByDistrict = new Map<string, Agency[]>();
+const localBySubdistrict = new Map<string, Agency>();
 for (const a of agencies) {
-  if (a.type === 'local' && a.districtCode) {
-    localByDistrict.set(a.districtCode, [...(localByDistrict.get(a.districtCode) ?? []), a]);
-  }
+  if (a.type === 'local') for (const s of a.subdistricts ?? []) localBySubdistrict.set(s, a);
 }
 
 export const agencyRegistry: AgencyRegistry = {
   agencyById: (id) => agencyMap.get(id),
-  localBodiesOfDistrict: (districtCode) => localByDistrict.get(districtCode) ?? [],
+  localBodyOfSubdistrict: (code) => localBySubdistrict.get(code),
 };

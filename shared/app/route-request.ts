@@ -33,6 +33,7 @@ export async function routeQueuedRequest(message: IntakeMessage, now = new Date(
         agencyType: service.agencyType,
         provinceCode: item.provinceCode,
         ...(item.districtCode && { districtCode: item.districtCode }),
+        ...(item.subdistrictCode && { subdistrictCode: item.subdistrictCode }),
       },
       agencyRegistry,
     );

@@ -1,5 +1,6 @@
 import type { Agency } from '../schemas/catalogue.ts';
 import { districts } from './districts.ts';
+import { localBodies, localBodyAgencies } from './local-bodies.ts';
 import { provinces } from './provinces.ts';
 
 /**
@@ -12,10 +13,10 @@ import { provinces } from './provinces.ts';
  *   province except Bangkok, which has no PAO (the Bangkok Metropolitan Administration is a
  *   special local government); PAO services filed in Bangkok go to its Damrongdhama centre.
  * - `district-<code>`: the district office (ที่ว่าการอำเภอ / สำนักงานเขต), one per listed district.
- * - Local bodies (municipalities, SAOs) by their official Department of Local Administration
- *   code: none yet. No reachable dataset carries those codes, so none are invented; services of
- *   type `local` go to the district office of the request's district, which says so in the
- *   history. Add local bodies here, with their source, as they onboard.
+ * - `lao-<DLA code>`: local bodies of the local tier (municipalities, SAOs) from the registry in
+ *   local-bodies.ts, each with the subdistricts it serves and its source. Where none serves a
+ *   request's subdistrict, services of type `local` go to the district office, which the history
+ *   says.
  */
 const BANGKOK = '10';
 
@@ -41,8 +42,12 @@ export const agencies: readonly Agency[] = [
     type: 'district' as const,
     provinceCode: d.provinceCode,
     districtCode: d.code,
-    nameTh: d.provinceCode === BANGKOK ? `สำนักงานเขต${d.nameTh}` : `ที่ว่าการอำเภอ${d.nameTh}`,
+    // Bangkok's khet names already carry their prefix (เขต… / Khet …).
+    nameTh: d.provinceCode === BANGKOK ? `สำนักงาน${d.nameTh}` : `ที่ว่าการอำเภอ${d.nameTh}`,
     nameEn:
-      d.provinceCode === BANGKOK ? `${d.nameEn} District Office (Bangkok)` : `${d.nameEn} District Office`,
+      d.provinceCode === BANGKOK
+        ? `${d.nameEn.replace(/^Khet /, '')} District Office (Bangkok)`
+        : `${d.nameEn} District Office`,
   })),
+  ...localBodyAgencies(localBodies),
 ];

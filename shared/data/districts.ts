@@ -2,13 +2,13 @@ import type { District } from '../schemas/catalogue.ts';
 import data from './districts.json' with { type: 'json' };
 
 /**
- * Districts (อำเภอ, and Bangkok's เขต) with their 4-digit DOPA codes, e.g. Mueang Chon Buri 2001.
+ * Districts (อำเภอ, and Bangkok's เขต) with their 4-digit DOPA codes, e.g. Mueang Chon Buri 2001:
+ * 927 in force, Bueng Kan's eight, Wiang Kao and Chaturaphak Phiman included.
  *
- * Source: same join as provinces.ts (`thai-address-database` 0.0.30 geodb.json for Thai names
- * and codes, `thai-address-universal` 2.2.0 for English names), extracted 2026-11-22.
- * 917 of Thailand's 928 districts: the dataset has no district codes for Bueng Kan's eight
- * districts, Wiang Kao (Khon Kaen), Chaturaphak Phiman (Roi Et) and one more (see README.md).
- * Requests naming a district not listed here are refused as an unknown district.
+ * Source: kongvut/thai-province-data (MIT licence), commit 9711e723dfe9c0c48630f05090ed70a1aa3c66f1,
+ * `formats/csv/districts.csv` (dataset updated 2025-09-20), copied 2026-11-23. Dropped: two rows
+ * that are municipalities listed as districts (7074 เทศบาลตำบลบ้านฆ้อง, 9077 เทศบาลตำบลสำนักขาม),
+ * which have no subdistricts. Requests naming a district not listed here are refused.
  */
 // Stored as [code, nameTh, nameEn] tuples (the province is the code's first two digits) to keep
 // every function bundle that validates districts small.

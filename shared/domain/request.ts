@@ -41,7 +41,11 @@ export function createRequestItem(
     requestId: ctx.requestId,
     serviceCode: service.code,
     provinceCode: body.provinceCode,
-    ...(body.districtCode !== undefined && { districtCode: body.districtCode }),
+    // A subdistrict names its district: the first four digits of its code.
+    ...((body.districtCode ?? body.subdistrictCode) !== undefined && {
+      districtCode: body.districtCode ?? body.subdistrictCode?.slice(0, 4),
+    }),
+    ...(body.subdistrictCode !== undefined && { subdistrictCode: body.subdistrictCode }),
     status,
     applicant: {
       ...applicant,
@@ -103,6 +107,7 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
     serviceCode: item.serviceCode,
     provinceCode: item.provinceCode,
     ...(item.districtCode !== undefined && { districtCode: item.districtCode }),
+    ...(item.subdistrictCode !== undefined && { subdistrictCode: item.subdistrictCode }),
     status: item.status,
     ...(item.agencyId !== undefined && { agencyId: item.agencyId }),
     applicant: {

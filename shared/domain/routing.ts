@@ -2,14 +2,15 @@ import type { Agency, AgencyType } from '../schemas/catalogue.ts';
 
 export interface AgencyRegistry {
   readonly agencyById: (id: string) => Agency | undefined;
-  /** Registered local bodies (municipalities, SAOs) of a district, if any are known. */
-  readonly localBodiesOfDistrict: (districtCode: string) => readonly Agency[];
+  /** The registered local-tier body (municipality or SAO) serving a subdistrict, if any. */
+  readonly localBodyOfSubdistrict: (subdistrictCode: string) => Agency | undefined;
 }
 
 export interface RoutingInput {
   readonly agencyType: AgencyType;
   readonly provinceCode: string;
   readonly districtCode?: string;
+  readonly subdistrictCode?: string;
 }
 
 export interface RoutingDecision {
@@ -24,7 +25,7 @@ export interface RoutingDecision {
  * centre takes it, and the note says why.
  */
 export function routeRequest(input: RoutingInput, registry: AgencyRegistry): RoutingDecision {
-  const { agencyType, provinceCode, districtCode } = input;
+  const { agencyType, provinceCode, districtCode, subdistrictCode } = input;
   const fallback = (why: string): RoutingDecision => {
     const id = `damrongdhama-${provinceCode}`;
     if (!registry.agencyById(id))
@@ -54,12 +55,20 @@ export function routeRequest(input: RoutingInput, registry: AgencyRegistry): Rou
         `no district office is registered for district ${districtCode}`,
       );
     case 'local': {
+      const local = subdistrictCode ? registry.localBodyOfSubdistrict(subdistrictCode) : undefined;
+      if (local) {
+        return {
+          agencyId: local.id,
+          note: `Routed to ${local.id} (${local.nameEn}), the local government serving subdistrict ${subdistrictCode}`,
+        };
+      }
       if (!districtCode) return fallback('the request names no district, so its local government is unknown');
-      const [local] = registry.localBodiesOfDistrict(districtCode);
-      if (local) return { agencyId: local.id, note: `Routed to ${local.id} (local government of the area)` };
+      const why = subdistrictCode
+        ? `no local government is registered for subdistrict ${subdistrictCode}`
+        : 'the request names no subdistrict, so its local government is unknown';
       return registered(
         `district-${districtCode}`,
-        `Routed to district-${districtCode}: no local government is registered for the area, so the district office receives it`,
+        `Routed to district-${districtCode}: ${why}, so the district office receives it`,
         `no local government or district office is registered for district ${districtCode}`,
       );
     }

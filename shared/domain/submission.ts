@@ -1,4 +1,5 @@
-import type { District, Province, Service } from '../schemas/catalogue.ts';
+import { THAILAND } from '../data/province-extents.ts';
+import type { District, Province, Service, Subdistrict } from '../schemas/catalogue.ts';
 import type { SubmitRequestBody } from '../schemas/submission.ts';
 import { validateDetails } from './details.ts';
 import type { Issue } from './errors.ts';
@@ -7,6 +8,9 @@ export interface ReferenceData {
   readonly serviceByCode: (code: string) => Service | undefined;
   readonly provinceByCode: (code: string) => Province | undefined;
   readonly districtByCode: (code: string) => District | undefined;
+  readonly subdistrictByCode?: (code: string) => Subdistrict | undefined;
+  /** A province's extent `[south, west, north, east]`, where known. */
+  readonly provinceExtent?: (provinceCode: string) => readonly [number, number, number, number] | undefined;
   /** Whether this deployment serves the province (has its queues); all provinces when absent. */
   readonly isServed?: (provinceCode: string) => boolean;
 }
@@ -46,6 +50,56 @@ export function checkSubmission(
     issues.push({ path: 'districtCode', message: `is required for service "${service.code}"` });
   }
 
+  if (body.subdistrictCode !== undefined) issues.push(...checkSubdistrict(body, ref));
+  if (body.location) issues.push(...checkLocation(body.location, province?.code, ref));
+
   if (service) issues.push(...validateDetails(service.fields, body.details));
   return service ? { service, issues } : { issues };
+}
+
+/** The subdistrict exists and lies in the request's district (and so its province). */
+function checkSubdistrict(body: SubmitRequestBody, ref: ReferenceData): Issue[] {
+  const code = body.subdistrictCode ?? '';
+  const subdistrict = ref.subdistrictByCode?.(code);
+  if (!subdistrict) return [{ path: 'subdistrictCode', message: `unknown subdistrict "${code}"` }];
+  if (body.districtCode !== undefined && subdistrict.districtCode !== body.districtCode) {
+    return [
+      { path: 'subdistrictCode', message: `subdistrict ${code} is not in district ${body.districtCode}` },
+    ];
+  }
+  if (!code.startsWith(body.provinceCode)) {
+    return [
+      { path: 'subdistrictCode', message: `subdistrict ${code} is not in province ${body.provinceCode}` },
+    ];
+  }
+  return [];
+}
+
+/** How far (degrees, ≈ 30 km) a point may lie outside the box of a province's reference points. */
+const EXTENT_MARGIN = 0.3;
+
+/** A location lies inside Thailand and, where the province's extent is known, in or near it. */
+export function checkLocation(
+  location: { lat: number; lon: number },
+  provinceCode: string | undefined,
+  ref: Pick<ReferenceData, 'provinceExtent'>,
+): Issue[] {
+  const { lat, lon } = location;
+  if (lat < THAILAND.south || lat > THAILAND.north || lon < THAILAND.west || lon > THAILAND.east) {
+    return [
+      {
+        path: 'location',
+        message: `must lie inside Thailand (${THAILAND.south}–${THAILAND.north}° N, ${THAILAND.west}–${THAILAND.east}° E)`,
+      },
+    ];
+  }
+  const extent = provinceCode ? ref.provinceExtent?.(provinceCode) : undefined;
+  if (extent) {
+    const [south, west, north, east] = extent;
+    const m = EXTENT_MARGIN;
+    if (lat < south - m || lat > north + m || lon < west - m || lon > east + m) {
+      return [{ path: 'location', message: `is not in or near province ${provinceCode}` }];
+    }
+  }
+  return [];
 }

@@ -86,6 +86,46 @@ export const District = z.object({
 });
 export type District = z.infer<typeof District>;
 
+/** A subdistrict (ตำบล, and Bangkok's แขวง) with its 6-digit DOPA code: the district's code and two digits. */
+export const Subdistrict = z.object({
+  code: z.string().regex(/^\d{6}$/),
+  districtCode: z.string().regex(/^\d{4}$/),
+  nameTh: z.string().min(1),
+  nameEn: z.string().min(1),
+  postcode: z.string().regex(/^\d{5}$/),
+});
+export type Subdistrict = z.infer<typeof Subdistrict>;
+
+/** Tiers of local government: a province's PAO, and the local tier (municipalities and SAOs). */
+export const LocalBodyType = z.enum([
+  'municipality-city', // เทศบาลนคร
+  'municipality-town', // เทศบาลเมือง
+  'municipality-subdistrict', // เทศบาลตำบล
+  'sao', // องค์การบริหารส่วนตำบล
+]);
+export type LocalBodyType = z.infer<typeof LocalBodyType>;
+
+/**
+ * A local body (อปท.) of the local tier, registered in shared/data/local-bodies.json: its
+ * Department of Local Administration code, names, type, province and the subdistricts it serves.
+ */
+export const LocalBody = z
+  .object({
+    /** The DLA's 7-digit code of the body (รหัส อปท.). */
+    code: z.string().regex(/^\d{7}$/, 'must be the 7-digit DLA code'),
+    type: LocalBodyType,
+    nameTh: z.string().trim().min(1).max(200),
+    nameEn: z.string().trim().min(1).max(200),
+    provinceCode: z.string().regex(/^\d{2}$/),
+    subdistricts: z.array(z.string().regex(/^\d{6}$/)).min(1),
+    /** Where this entry comes from (a DLA list, the body's own site, an administrator's order). */
+    source: z.string().trim().min(1),
+    /** The province's stack part holding its queue (see infra/stacks/province-stack.ts). */
+    stackPart: z.number().int().min(1).max(15),
+  })
+  .strict();
+export type LocalBody = z.infer<typeof LocalBody>;
+
 export const Agency = z.object({
   /** pao-<province>, damrongdhama-<province>, district-<district>, or a local body's official code. */
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -102,5 +142,7 @@ export const Agency = z.object({
    * stack). Fixed per agency so adding one never moves another's queue; see infra/stacks/province-stack.ts.
    */
   stackPart: z.number().int().min(0).max(15).optional(),
+  /** For a local body: the subdistricts it serves. */
+  subdistricts: z.array(z.string()).optional(),
 });
 export type Agency = z.infer<typeof Agency>;

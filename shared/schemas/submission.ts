@@ -31,6 +31,11 @@ export const SubmitRequestBody = z
       .string()
       .regex(/^\d{4}$/, 'must be a 4-digit district code')
       .optional(),
+    /** The subdistrict (ตำบล / แขวง) the request concerns: 6-digit DOPA code, inside the district. */
+    subdistrictCode: z
+      .string()
+      .regex(/^\d{6}$/, 'must be a 6-digit subdistrict code')
+      .optional(),
     applicant: Applicant,
     details: z.record(z.string().max(64), DetailValue).optional(),
     description: z.string().trim().max(4000).optional(),

@@ -17,11 +17,11 @@ const known = [
   agency('district-2001', 'district', '2001'),
   agency('district-2002', 'district', '2002'),
   agency('damrongdhama-10', 'damrongdhama'),
-  agency('6200101', 'local', '2002'),
+  { ...agency('lao-2000201', 'local'), subdistricts: ['200201', '200202'] },
 ];
 const registry: AgencyRegistry = {
   agencyById: (id) => known.find((a) => a.id === id),
-  localBodiesOfDistrict: (d) => known.filter((a) => a.type === 'local' && a.districtCode === d),
+  localBodyOfSubdistrict: (s) => known.find((a) => a.type === 'local' && a.subdistricts?.includes(s)),
 };
 
 describe('routing a request to the agency responsible', () => {
@@ -41,16 +41,27 @@ describe('routing a request to the agency responsible', () => {
     ).toBe('district-2001');
   });
 
-  it('sends local services to a registered local body, else to the district office, saying why', () => {
-    expect(
-      routeRequest({ agencyType: 'local', provinceCode: '20', districtCode: '2002' }, registry).agencyId,
-    ).toBe('6200101');
+  it('sends local services to the body serving the subdistrict, else to the district office, saying why', () => {
+    const served = routeRequest(
+      { agencyType: 'local', provinceCode: '20', districtCode: '2002', subdistrictCode: '200202' },
+      registry,
+    );
+    expect(served.agencyId).toBe('lao-2000201');
+    expect(served.note).toMatch(/serving subdistrict 200202/);
     const viaDistrict = routeRequest(
+      { agencyType: 'local', provinceCode: '20', districtCode: '2002', subdistrictCode: '200203' },
+      registry,
+    );
+    expect(viaDistrict.agencyId).toBe('district-2002');
+    expect(viaDistrict.note).toBe(
+      'Routed to district-2002: no local government is registered for subdistrict 200203, so the district office receives it',
+    );
+    const noSubdistrict = routeRequest(
       { agencyType: 'local', provinceCode: '20', districtCode: '2001' },
       registry,
     );
-    expect(viaDistrict.agencyId).toBe('district-2001');
-    expect(viaDistrict.note).toMatch(/no local government is registered/);
+    expect(noSubdistrict.agencyId).toBe('district-2001');
+    expect(noSubdistrict.note).toMatch(/names no subdistrict/);
   });
 
   it('falls back to the Damrongdhama centre when no agency is registered for the area, saying why', () => {
