@@ -7,6 +7,8 @@ import {
   ErrorResponse,
   HealthResponse,
   ProvinceList,
+  DistrictList,
+  SubdistrictList,
   RatingResponse,
   ServiceList,
   StatsResponse,
@@ -22,6 +24,8 @@ const components: Record<string, z.ZodType> = {
   Error: ErrorResponse,
   Health: HealthResponse,
   ProvinceList,
+  DistrictList,
+  SubdistrictList,
   ServiceList,
   Service,
   SubmitRequest: SubmitRequestBody,
@@ -107,6 +111,20 @@ export function openApiDocument(serverUrl = '/') {
       '/health': { get: { summary: 'Liveness', responses: { 200: json('Health', 'OK') } } },
       '/v1/provinces': {
         get: { summary: 'The 77 provinces', responses: { 200: json('ProvinceList', 'Provinces') } },
+      },
+      '/v1/provinces/{code}/districts': {
+        get: {
+          summary: "A province's districts",
+          parameters: [pathParam('code')],
+          responses: { 200: json('DistrictList', 'Districts'), ...errors(404) },
+        },
+      },
+      '/v1/districts/{code}/subdistricts': {
+        get: {
+          summary: "A district's subdistricts, with postcodes",
+          parameters: [pathParam('code')],
+          responses: { 200: json('SubdistrictList', 'Subdistricts'), ...errors(404) },
+        },
       },
       '/v1/services': {
         get: { summary: 'The service catalogue', responses: { 200: json('ServiceList', 'Services') } },

@@ -11,7 +11,15 @@ export const ErrorResponse = z.object({
 });
 
 export const HealthResponse = z.object({ status: z.literal('ok') });
-export const ProvinceList = z.object({ items: z.array(Province) });
+export const ProvinceList = z.object({
+  items: z.array(Province.extend({ served: z.boolean().describe('whether this deployment accepts requests for it') })),
+});
+export const DistrictList = z.object({
+  items: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string() })),
+});
+export const SubdistrictList = z.object({
+  items: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), postcode: z.string() })),
+});
 export const ServiceList = z.object({ items: z.array(Service) });
 
 export const DocumentUploadResponse = z.object({

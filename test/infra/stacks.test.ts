@@ -107,6 +107,8 @@ describe('API stack', () => {
         'GET /openapi.json',
         'GET /v1/stats',
         'GET /v1/provinces',
+        'GET /v1/provinces/{code}/districts',
+        'GET /v1/districts/{code}/subdistricts',
         'GET /v1/services',
         'GET /v1/services/{code}',
         'POST /v1/requests',

@@ -251,6 +251,52 @@ describe('agency decisions', () => {
   }, 120_000);
 });
 
+describe('geography (issue 12)', () => {
+  it('lists districts and subdistricts, and says which provinces are served', async () => {
+    const provinces = await http(stack.url, 'GET', '/v1/provinces');
+    expect(provinces.json.items).toHaveLength(77);
+    expect(provinces.json.items.find((p: { code: string }) => p.code === '20').served).toBe(true);
+    expect(provinces.json.items.find((p: { code: string }) => p.code === '10').served).toBe(false);
+    const buengKan = await http(stack.url, 'GET', '/v1/provinces/38/districts');
+    expect(buengKan.json.items.map((d: { code: string }) => d.code)).toHaveLength(8);
+    const subs = await http(stack.url, 'GET', '/v1/districts/2001/subdistricts');
+    expect(subs.status).toBe(200);
+    expect(subs.json.items[0]).toEqual({
+      code: '200101',
+      nameTh: expect.any(String),
+      nameEn: expect.any(String),
+      postcode: '20000',
+    });
+    expect((await http(stack.url, 'GET', '/v1/districts/2099/subdistricts')).status).toBe(404);
+    expect((await http(stack.url, 'GET', '/v1/provinces/00/districts')).status).toBe(404);
+  });
+
+  it('checks subdistrict and location on filing, each at its own path', async () => {
+    const file = (extra: Record<string, unknown>) =>
+      http(stack.url, 'POST', '/v1/requests', {
+        body: {
+          serviceCode: 'complaint',
+          provinceCode: '20',
+          applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'ก', lastName: 'ข' },
+          details: { category: 'road', subject: 'หลุม' },
+          ...extra,
+        },
+      });
+    const wrongDistrict = await file({ districtCode: '2001', subdistrictCode: '200201' });
+    expect(wrongDistrict.status).toBe(400);
+    expect(wrongDistrict.json.error.issues).toEqual([
+      { path: 'subdistrictCode', message: 'subdistrict 200201 is not in district 2001' },
+    ]);
+    const london = await file({ location: { lat: 51.5, lon: -0.12 } });
+    expect(london.status).toBe(400);
+    expect(london.json.error.issues[0].path).toBe('location');
+    const ok = await file({ subdistrictCode: '200101', location: { lat: 13.36, lon: 100.98 } });
+    expect(ok.status).toBe(201);
+    const item = await stored(ok.json.requestId);
+    expect(item).toMatchObject({ districtCode: '2001', subdistrictCode: '200101' });
+  });
+});
+
 describe('statistics', () => {
   it("add up: each status's per-service counts, waiting statuses included, sum to the province's", async () => {
     await houseNumberRequest(); // AWAITING_DOCUMENTS, counted from the index
