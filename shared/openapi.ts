@@ -1,17 +1,18 @@
 import * as z from 'zod';
 import { AgencyActionBody } from './schemas/agency-actions.ts';
-import { Service } from './schemas/catalogue.ts';
+
 import { CancelBody, RatingBody, StartUploadBody } from './schemas/citizen-actions.ts';
 import {
+  DistrictList,
   DocumentUploadResponse,
   ErrorResponse,
   HealthResponse,
   ProvinceList,
-  DistrictList,
-  SubdistrictList,
+  PublishedService,
   RatingResponse,
   ServiceList,
   StatsResponse,
+  SubdistrictList,
 } from './schemas/http.ts';
 import { AgencyListItem, AgencyRequestView, CitizenRequestView } from './schemas/request.ts';
 import { SubmitRequestBody, SubmitRequestResponse } from './schemas/submission.ts';
@@ -27,7 +28,7 @@ const components: Record<string, z.ZodType> = {
   DistrictList,
   SubdistrictList,
   ServiceList,
-  Service,
+  Service: PublishedService,
   SubmitRequest: SubmitRequestBody,
   SubmitRequestResponse,
   CitizenRequestView,
@@ -36,6 +37,7 @@ const components: Record<string, z.ZodType> = {
   DocumentUpload: DocumentUploadResponse,
   Cancel: CancelBody,
   Rating: RatingBody,
+  PublishedService,
   RatingResponse,
   AgencyAction: AgencyActionBody,
   Inbox: z.object({

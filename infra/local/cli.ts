@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { services } from '../../shared/data/catalogue.ts';
+import { terminalSafe } from '../../shared/domain/text.ts';
 import { agencyQueueName, deadLetterName, intakeQueueName } from '../../shared/queues.ts';
 import { loadOrCreateIssuer, signAgencyToken } from './agency-tokens.ts';
 
@@ -115,22 +116,23 @@ function serviceName(code: string) {
   return s ? `${s.nameTh} / ${s.nameEn}` : code;
 }
 
+/** Prints a line of stored text: control characters escaped, so a request cannot drive the terminal. */
+const say = (line: string) => console.log(terminalSafe(line));
+
 function printRequest(v: View, receipt?: string) {
-  console.log(`● ${v.requestId}`);
-  console.log(`  บริการ Service   : ${serviceName(v.serviceCode)}`);
-  console.log(`  สถานะ Status     : ${STATUS_TH[v.status] ?? v.status} (${v.status})`);
-  console.log(
-    `  ผู้ยื่น Applicant : ${v.applicant.firstName} ${v.applicant.lastName} (${v.applicant.citizenId})`,
-  );
-  console.log(`  กำหนด Due        : ${v.dueAt}`);
-  if (v.description) console.log(`  รายละเอียด Note  : ${v.description}`);
-  if (receipt) console.log(`  receipt          : ${receipt}`);
+  say(`● ${v.requestId}`);
+  say(`  บริการ Service   : ${serviceName(v.serviceCode)}`);
+  say(`  สถานะ Status     : ${STATUS_TH[v.status] ?? v.status} (${v.status})`);
+  say(`  ผู้ยื่น Applicant : ${v.applicant.firstName} ${v.applicant.lastName} (${v.applicant.citizenId})`);
+  say(`  กำหนด Due        : ${v.dueAt}`);
+  if (v.description) say(`  รายละเอียด Note  : ${v.description}`);
+  if (receipt) say(`  receipt          : ${receipt}`);
 }
 
 function printHistory(v: View) {
-  console.log('  ประวัติ History:');
+  say('  ประวัติ History:');
   for (const h of v.history) {
-    console.log(`    ${h.at}  ${h.status.padEnd(18)} ${h.actor.padEnd(28)} ${h.note ?? ''}`);
+    say(`    ${h.at}  ${h.status.padEnd(18)} ${h.actor.padEnd(28)} ${h.note ?? ''}`);
   }
 }
 

@@ -3,6 +3,7 @@ import { districts } from '../data/districts.ts';
 import { provinces } from '../data/provinces.ts';
 import { subdistrictsOf } from '../data/subdistricts.ts';
 import { notFound } from '../domain/errors.ts';
+import { serviceVersion } from '../domain/request.ts';
 import type { Service } from '../schemas/catalogue.ts';
 import { referenceData } from './reference.ts';
 
@@ -16,12 +17,13 @@ export const listProvinces = () => ({
   })),
 });
 
-export const listServices = () => ({ items: services });
+/** Each service with its catalogue version (what a request filed now records). */
+export const listServices = () => ({ items: services.map((s) => ({ ...s, version: serviceVersion(s) })) });
 
-export function serviceDetail(code: string): Service {
+export function serviceDetail(code: string): Service & { version: string } {
   const service = referenceData.serviceByCode(code);
   if (!service) throw notFound(`No service with code "${code}".`);
-  return service;
+  return { ...service, version: serviceVersion(service) };
 }
 
 /** A province's districts (อำเภอ / เขต), by code. */

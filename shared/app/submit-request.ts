@@ -25,7 +25,7 @@ export async function submitRequest(
   idempotencyKey: string | undefined,
   now: Date = new Date(),
 ): Promise<SubmitRequestResponse> {
-  const { service, issues } = checkSubmission(body, referenceData);
+  const { service, issues } = checkSubmission(body, referenceData, now);
   if (!service || issues.length > 0) throw validationFailed(issues);
 
   const hashKey = await getHashKey();

@@ -27,7 +27,9 @@ const field = (
   required: boolean,
   labelTh: string,
   labelEn: string,
-  extra: Partial<Pick<ServiceField, 'values' | 'min' | 'max'>> = {},
+  extra: Partial<
+    Pick<ServiceField, 'values' | 'min' | 'max' | 'format' | 'pattern' | 'example' | 'past'>
+  > = {},
 ): ServiceField => ({ code, datatype, required, labelTh, labelEn, values: [], ...extra });
 
 const value = (key: string, nameTh: string, nameEn: string) => ({ key, nameTh, nameEn });
@@ -57,7 +59,7 @@ export const services: readonly Service[] = [
         ],
       }),
       field('subject', 'string', true, 'เรื่อง', 'Subject', { min: 3, max: 200 }),
-      field('incidentAt', 'datetime', false, 'วันเวลาที่เกิดเหตุ', 'When it happened'),
+      field('incidentAt', 'datetime', false, 'วันเวลาที่เกิดเหตุ', 'When it happened', { past: true }),
     ],
     source: PROVISIONAL,
   },
@@ -82,11 +84,23 @@ export const services: readonly Service[] = [
         'Hotel business licence number',
         { max: 50 },
       ),
-      field('period', 'string', true, 'เดือนที่ยื่น (ปปปป-ดด)', 'Month declared (YYYY-MM)', { min: 7, max: 7 }),
+      field(
+        'period',
+        'string',
+        true,
+        'เดือนที่ยื่น (ปปปป-ดด, ค.ศ. หรือ พ.ศ.)',
+        'Month declared (YYYY-MM, CE or BE year)',
+        {
+          format: 'month',
+          example: '2026-10',
+          past: true,
+        },
+      ),
       field('guestNights', 'number', true, 'จำนวนคืนที่มีผู้เข้าพัก', 'Guest nights', { min: 0, max: 1_000_000 }),
       field('roomRevenueThb', 'number', true, 'ค่าเช่าห้องพัก (บาท)', 'Room revenue (THB)', {
         min: 0,
         max: 10_000_000_000,
+        format: 'money',
       }),
     ],
     source: PROVISIONAL,
@@ -114,7 +128,18 @@ export const services: readonly Service[] = [
           value('other', 'อื่น ๆ', 'Other'),
         ],
       }),
-      field('completedAt', 'datetime', false, 'วันที่ก่อสร้างแล้วเสร็จ', 'Date construction finished'),
+      field(
+        'completedAt',
+        'string',
+        false,
+        'วันที่ก่อสร้างแล้วเสร็จ (ค.ศ. หรือ พ.ศ.)',
+        'Date construction finished (CE or BE year)',
+        {
+          format: 'date',
+          example: '2026-10-31',
+          past: true,
+        },
+      ),
     ],
     source: PROVISIONAL,
   },
@@ -154,14 +179,48 @@ export const services: readonly Service[] = [
       doc('bankbook-copy', 'สำเนาสมุดบัญชีเงินฝากธนาคาร', 'Copy of the bank book', 2 * MB),
     ],
     fields: [
-      field('birthYear', 'number', true, 'ปีเกิด (ค.ศ.)', 'Year of birth (CE)', { min: 1900, max: 2100 }),
+      field(
+        'birthDate',
+        'string',
+        true,
+        'วันเกิด (ปปปป-ดด-วว, ค.ศ. หรือ พ.ศ.)',
+        'Date of birth (YYYY-MM-DD, CE or BE year)',
+        {
+          format: 'date',
+          example: '2503-05-01',
+          past: true,
+        },
+      ),
       field('paymentMethod', 'singlevaluelist', true, 'วิธีรับเงิน', 'Payment method', {
         values: [
           value('bank-transfer', 'โอนเข้าบัญชีธนาคาร', 'Bank transfer'),
           value('cash', 'รับเงินสด', 'Cash'),
         ],
       }),
-      field('bankAccount', 'string', false, 'เลขที่บัญชีธนาคาร', 'Bank account number', { max: 20 }),
+      field('bankName', 'string', false, 'ธนาคาร', 'Bank', { max: 100 }),
+      field(
+        'bankAccount',
+        'string',
+        false,
+        'เลขที่บัญชีธนาคาร (10–12 หลัก)',
+        'Bank account number (10–12 digits)',
+        {
+          format: 'pattern',
+          pattern: '\\d{10,12}',
+          example: '1234567890',
+        },
+      ),
+    ],
+    // Old Age Allowance regulation (ระเบียบกระทรวงมหาดไทย ว่าด้วยหลักเกณฑ์การจ่ายเงินเบี้ยยังชีพผู้สูงอายุ
+    // ขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2552): 60 years or older; paid into the applicant's account.
+    rules: [
+      { kind: 'minAge', field: 'birthDate', years: 60 },
+      { kind: 'requiredWhen', field: 'bankName', when: { field: 'paymentMethod', equals: 'bank-transfer' } },
+      {
+        kind: 'requiredWhen',
+        field: 'bankAccount',
+        when: { field: 'paymentMethod', equals: 'bank-transfer' },
+      },
     ],
     source: PROVISIONAL,
   },

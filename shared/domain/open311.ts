@@ -83,17 +83,33 @@ export function toServiceDefinition(s: Service, districts: readonly District[]) 
       code: f.code,
       datatype: f.datatype,
       required: f.required,
-      datatype_description:
-        f.datatype === 'datetime'
-          ? 'ISO 8601 with time zone'
-          : f.min !== undefined || f.max !== undefined
-            ? `${f.min ?? ''}–${f.max ?? ''}`
-            : null,
+      datatype_description: open311FormatDescription(f),
       description: `${f.labelTh} / ${f.labelEn}`,
       values: f.values.map((v) => ({ key: v.key, name: `${v.nameTh} / ${v.nameEn}` })),
     });
   }
   return { service_code: s.code, attributes };
+}
+
+/** Open311 keeps its own datatypes; what OSS means by a field goes in `datatype_description`. */
+const FORMAT_DESCRIPTIONS: Record<string, (f: Service['fields'][number]) => string> = {
+  date: (f) => `date YYYY-MM-DD, year in CE or BE (e.g. ${f.example ?? '2026-11-23'})`,
+  month: (f) => `month YYYY-MM, year in CE or BE (e.g. ${f.example ?? '2026-11'})`,
+  money: () => 'amount in Thai baht, at most two decimals',
+  phone: (f) => `Thai phone number (e.g. ${f.example ?? '0812345678'})`,
+  email: () => 'email address',
+  pattern: (f) => `must match ${f.pattern}${f.example ? ` (e.g. ${f.example})` : ''}`,
+  subdistrict: () => '6-digit subdistrict code (Ministry of Interior)',
+  location: () => 'lat,lon inside Thailand',
+};
+
+export function open311FormatDescription(f: Service['fields'][number]): string | null {
+  const parts: string[] = [];
+  if (f.format) parts.push(FORMAT_DESCRIPTIONS[f.format]?.(f) ?? f.format);
+  else if (f.datatype === 'datetime') parts.push('ISO 8601 with time zone');
+  if (f.min !== undefined || f.max !== undefined) parts.push(`${f.min ?? ''}–${f.max ?? ''}`);
+  if (f.past) parts.push('not in the future');
+  return parts.length > 0 ? parts.join('; ') : null;
 }
 
 /** mySociety's extended statuses (FixMyStreet Open311 extensions), for clients that ask. */

@@ -8,6 +8,7 @@ import type {
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
 import { KEY_PREFIX } from '../schemas/table.ts';
 import { maskCitizenId } from './citizen-id.ts';
+import { normaliseDetails } from './details.ts';
 import { accessTokenFor, canonicalJson, keyedHash, sha256Hex } from './secure-tokens.ts';
 import { toBangkokIso } from './time.ts';
 import { addWorkingDays } from './working-days.ts';
@@ -21,6 +22,21 @@ export interface NewRequestContext {
   readonly holidays: ReadonlySet<string>;
   /** Filed with an Idempotency-Key: keep the submission's hash to tell a replay from key reuse. */
   readonly idempotent?: boolean;
+}
+
+/**
+ * The catalogue version of a service: a hash of its whole definition, recorded on each request so
+ * a later change to the service (fields, documents, deadline) is visible and never re-judges what
+ * was filed before it.
+ */
+const versions = new WeakMap<Service, string>();
+export function serviceVersion(service: Service): string {
+  let v = versions.get(service);
+  if (!v) {
+    v = sha256Hex(canonicalJson(service)).slice(0, 12);
+    versions.set(service, v);
+  }
+  return v;
 }
 
 /**
@@ -40,6 +56,7 @@ export function createRequestItem(
     ...requestKey(ctx.requestId),
     requestId: ctx.requestId,
     serviceCode: service.code,
+    serviceVersion: serviceVersion(service),
     provinceCode: body.provinceCode,
     // A subdistrict names its district: the first four digits of its code.
     ...((body.districtCode ?? body.subdistrictCode) !== undefined && {
@@ -52,7 +69,7 @@ export function createRequestItem(
       citizenIdHash: keyedHash(ctx.hashKey, `citizen-id:${citizenId}`),
       citizenIdMasked: maskCitizenId(citizenId),
     },
-    details: body.details ?? {},
+    details: normaliseDetails(service.fields, body.details),
     ...(body.description !== undefined && { description: body.description }),
     ...(body.location !== undefined && { location: body.location }),
     documents: [],
@@ -105,6 +122,7 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
   return {
     requestId: item.requestId,
     serviceCode: item.serviceCode,
+    ...(item.serviceVersion !== undefined && { serviceVersion: item.serviceVersion }),
     provinceCode: item.provinceCode,
     ...(item.districtCode !== undefined && { districtCode: item.districtCode }),
     ...(item.subdistrictCode !== undefined && { subdistrictCode: item.subdistrictCode }),

@@ -23,6 +23,7 @@ export interface ReferenceData {
 export function checkSubmission(
   body: SubmitRequestBody,
   ref: ReferenceData,
+  now: Date = new Date(),
 ): { service?: Service; issues: Issue[] } {
   const issues: Issue[] = [];
   const service = ref.serviceByCode(body.serviceCode);
@@ -53,7 +54,16 @@ export function checkSubmission(
   if (body.subdistrictCode !== undefined) issues.push(...checkSubdistrict(body, ref));
   if (body.location) issues.push(...checkLocation(body.location, province?.code, ref));
 
-  if (service) issues.push(...validateDetails(service.fields, body.details));
+  if (service) {
+    issues.push(
+      ...validateDetails(service.fields, body.details, service.rules, {
+        now,
+        ...(ref.subdistrictByCode && {
+          subdistrictExists: (code: string) => ref.subdistrictByCode?.(code) !== undefined,
+        }),
+      }),
+    );
+  }
   return service ? { service, issues } : { issues };
 }
 

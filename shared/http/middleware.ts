@@ -60,6 +60,17 @@ const jsonBody = (allowEmpty: boolean): MiddlewareObj<HttpEvent, HttpResult> => 
         }
         throw new AppError(400, 'MALFORMED_JSON', 'The request body must be a JSON document.');
       }
+      // JSON is UTF-8 (RFC 8259): a body declared in another charset (tis-620, say) would be misread.
+      const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(
+        String(event.headers['content-type'] ?? ''),
+      )?.[1];
+      if (charset && !/^utf-?8$/i.test(charset)) {
+        throw new AppError(
+          415,
+          'UNSUPPORTED_CHARSET',
+          `Send the body as UTF-8 JSON (charset=utf-8), not ${charset}. (ส่งข้อมูลเป็น UTF-8)`,
+        );
+      }
       // biome-ignore lint/suspicious/noExplicitAny: middy's parser is typed for its own event shape
       await parser.before?.(request as any);
     },

@@ -1,9 +1,13 @@
+import { xmlSafe } from '../domain/text.ts';
+
 /**
  * A small XML writer for Open311's responses: element names from object keys, arrays as
  * repeated elements named by the caller, text escaped. No attributes, which Open311 never uses.
  */
+// Characters XML 1.0 cannot carry are dropped first: one stored control character must never make
+// a whole province's requests.xml ill-formed.
 const escapeText = (s: string) =>
-  s
+  xmlSafe(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -38,6 +38,27 @@ export const FieldValue = z.object({
   nameEn: z.string().min(1),
 });
 
+/**
+ * What a field's value means, beyond its datatype: the form engine checks it, the OpenAPI document
+ * and Open311's `datatype_description` publish it.
+ * - `date` (YYYY-MM-DD) and `month` (YYYY-MM): Christian-era or Buddhist-era years (พ.ศ. = ค.ศ. + 543),
+ *   stored in the Christian era;
+ * - `money`: Thai baht, at most two decimals; `phone`: a Thai phone number; `email`;
+ * - `pattern`: the field's `pattern` (a regular expression; `example` must match it);
+ * - `subdistrict`: a 6-digit subdistrict code; `location`: `lat,lon` inside Thailand.
+ */
+export const FieldFormat = z.enum([
+  'date',
+  'month',
+  'money',
+  'phone',
+  'email',
+  'pattern',
+  'subdistrict',
+  'location',
+]);
+export type FieldFormat = z.infer<typeof FieldFormat>;
+
 export const ServiceField = z.object({
   code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
   datatype: FieldDatatype,
@@ -49,8 +70,28 @@ export const ServiceField = z.object({
   /** Upper bound for string/text lengths and number values (inclusive); optional. */
   max: z.number().optional(),
   min: z.number().optional(),
+  format: FieldFormat.optional(),
+  /** For `pattern`: the regular expression a value must match in full. */
+  pattern: z.string().optional(),
+  /** A valid value, shown to people and checked against the field's own rules by the tests. */
+  example: z.string().optional(),
+  /** For `date`/`month`: the event is in the past (a value after today is refused). */
+  past: z.boolean().optional(),
 });
 export type ServiceField = z.infer<typeof ServiceField>;
+
+/** Rules across fields, checked on filing once each field is valid on its own. */
+export const ServiceRule = z.discriminatedUnion('kind', [
+  /** The person whose birth date is in `field` is at least `years` old on the day of filing. */
+  z.object({ kind: z.literal('minAge'), field: z.string(), years: z.number().int().positive() }),
+  /** `field` is required when `when.field` has the value `when.equals`. */
+  z.object({
+    kind: z.literal('requiredWhen'),
+    field: z.string(),
+    when: z.object({ field: z.string(), equals: z.string() }),
+  }),
+]);
+export type ServiceRule = z.infer<typeof ServiceRule>;
 
 export const Service = z.object({
   code: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -66,6 +107,7 @@ export const Service = z.object({
   requiresDistrict: z.boolean(),
   requiredDocuments: z.array(RequiredDocument),
   fields: z.array(ServiceField),
+  rules: z.array(ServiceRule).optional(),
   /** Where the deadline, fee and documents come from. */
   source: z.string().min(1),
 });

@@ -1,12 +1,15 @@
 import * as z from 'zod';
 import { LIMITS } from '../domain/limits.ts';
+import { cleanText } from './text.ts';
 
-export const CancelBody = z.object({ reason: z.string().trim().max(LIMITS.noteChars).optional() }).strict();
+export const CancelBody = z
+  .object({ reason: cleanText(LIMITS.noteChars, { multiline: true }).optional() })
+  .strict();
 
 export const RatingBody = z
   .object({
     score: z.number().int().min(1).max(5),
-    comment: z.string().trim().max(LIMITS.noteChars).optional(),
+    comment: cleanText(LIMITS.noteChars, { multiline: true }).optional(),
   })
   .strict();
 

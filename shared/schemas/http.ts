@@ -12,15 +12,21 @@ export const ErrorResponse = z.object({
 
 export const HealthResponse = z.object({ status: z.literal('ok') });
 export const ProvinceList = z.object({
-  items: z.array(Province.extend({ served: z.boolean().describe('whether this deployment accepts requests for it') })),
+  items: z.array(
+    Province.extend({ served: z.boolean().describe('whether this deployment accepts requests for it') }),
+  ),
 });
 export const DistrictList = z.object({
   items: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string() })),
 });
 export const SubdistrictList = z.object({
-  items: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), postcode: z.string() })),
+  items: z.array(
+    z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), postcode: z.string() }),
+  ),
 });
-export const ServiceList = z.object({ items: z.array(Service) });
+/** A service as published: with its catalogue version. */
+export const PublishedService = Service.extend({ version: z.string() });
+export const ServiceList = z.object({ items: z.array(PublishedService) });
 
 export const DocumentUploadResponse = z.object({
   documentId: z.string(),

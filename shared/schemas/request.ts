@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ContentType } from './catalogue.ts';
+import { cleanText } from './text.ts';
 
 /** DESIGN.md §5 lifecycle. */
 export const RequestStatus = z.enum([
@@ -50,7 +51,7 @@ export type DocumentRecord = z.infer<typeof DocumentRecord>;
 export const Location = z.object({
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
-  address: z.string().trim().min(1).max(500).optional(),
+  address: cleanText(500, { min: 1 }).optional(),
 });
 export type Location = z.infer<typeof Location>;
 
@@ -74,6 +75,8 @@ export const RequestItem = z.object({
   sk: z.string(),
   requestId: z.string(),
   serviceCode: z.string(),
+  /** The catalogue version of the service the request was filed under (a hash of its definition). */
+  serviceVersion: z.string().optional(),
   provinceCode: z.string(),
   districtCode: z.string().optional(),
   subdistrictCode: z.string().optional(),
@@ -129,6 +132,7 @@ export const CitizenDocumentView = z.object({
 export const CitizenRequestView = z.object({
   requestId: z.string(),
   serviceCode: z.string(),
+  serviceVersion: z.string().optional(),
   provinceCode: z.string(),
   districtCode: z.string().optional(),
   subdistrictCode: z.string().optional(),

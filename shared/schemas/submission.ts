@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isValidCitizenId, normaliseCitizenId } from '../domain/citizen-id.ts';
 import { DetailValue, Location, RequestStatus } from './request.ts';
+import { cleanText } from './text.ts';
 
 /** Largest accepted JSON body for a submission; API Gateway allows far more, we need far less. */
 export const MAX_SUBMISSION_BYTES = 32 * 1024;
@@ -11,8 +12,8 @@ export const Applicant = z
       .string()
       .transform(normaliseCitizenId)
       .refine(isValidCitizenId, 'must be a 13-digit Thai citizen ID with a valid check digit'),
-    firstName: z.string().trim().min(1).max(100),
-    lastName: z.string().trim().min(1).max(100),
+    firstName: cleanText(100, { min: 1 }),
+    lastName: cleanText(100, { min: 1 }),
     phone: z
       .string()
       .trim()
@@ -38,7 +39,7 @@ export const SubmitRequestBody = z
       .optional(),
     applicant: Applicant,
     details: z.record(z.string().max(64), DetailValue).optional(),
-    description: z.string().trim().max(4000).optional(),
+    description: cleanText(4000, { multiline: true }).optional(),
     location: Location.optional(),
   })
   .strict();

@@ -297,6 +297,72 @@ describe('geography (issue 12)', () => {
   });
 });
 
+describe('forms (issue 12)', () => {
+  it('refuses a body in another charset with 415, and stores Buddhist-era months in the Christian era', async () => {
+    const tis = await http(stack.url, 'POST', '/v1/requests', {
+      raw: JSON.stringify({ serviceCode: 'complaint' }),
+      headers: { 'content-type': 'application/json; charset=tis-620' },
+    });
+    expect(tis.status).toBe(415);
+    expect(tis.json.error.code).toBe('UNSUPPORTED_CHARSET');
+    const hotel = await http(stack.url, 'POST', '/v1/requests', {
+      body: {
+        serviceCode: 'hotel-fee-pao',
+        provinceCode: '20',
+        applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'ก', lastName: 'ข' },
+        details: {
+          hotelName: 'Sea View',
+          hotelLicenceNo: '20/2566',
+          period: '2569-10',
+          guestNights: 120,
+          roomRevenueThb: 96000.5,
+        },
+      },
+    });
+    expect(hotel.status).toBe(201);
+    const item = await stored(hotel.json.requestId);
+    expect(item?.details.period).toBe('2026-10');
+    const service = (await http(stack.url, 'GET', '/v1/services/hotel-fee-pao')).json;
+    expect(item?.serviceVersion).toBe(service.version);
+    const bad = await http(stack.url, 'POST', '/v1/requests', {
+      body: {
+        serviceCode: 'hotel-fee-pao',
+        provinceCode: '20',
+        applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'ก', lastName: 'ข' },
+        details: {
+          hotelName: 'X',
+          hotelLicenceNo: '1',
+          period: 'ทดสอบทด',
+          guestNights: 1,
+          roomRevenueThb: 1,
+        },
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues).toEqual([
+      {
+        path: 'details.period',
+        message: 'must be a month like 2026-10, year in ค.ศ. or พ.ศ. (ต้องเป็นเดือน เช่น 2026-10)',
+      },
+    ]);
+  });
+
+  it('refuses an elderly-allowance applicant under 60', async () => {
+    const res = await http(stack.url, 'POST', '/v1/requests', {
+      body: {
+        serviceCode: 'elderly-allowance',
+        provinceCode: '20',
+        districtCode: '2001',
+        subdistrictCode: '200101',
+        applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'ก', lastName: 'ข' },
+        details: { birthDate: '2010-01-01', paymentMethod: 'cash' },
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues[0].path).toBe('details.birthDate');
+  });
+});
+
 describe('statistics', () => {
   it("add up: each status's per-service counts, waiting statuses included, sum to the province's", async () => {
     await houseNumberRequest(); // AWAITING_DOCUMENTS, counted from the index
