@@ -7,7 +7,13 @@
  * (ประกาศสำนักนายกรัฐมนตรี เรื่อง วันหยุดราชการประจำปี) when it is published:
  * - 2027's Buddhist lunar holidays (Makha Bucha, Visakha Bucha, Asalha Bucha, Buddhist Lent):
  *   the source has no lunar dates for 2027;
- * - substitution days for holidays falling on a weekend, and special holidays the Cabinet declares.
+ * - special holidays the Cabinet declares for one year only (none are listed: add them to
+ *   `SPECIAL_HOLIDAYS` with the announcement that declares them).
+ *
+ * Substitution days (วันหยุดชดเชย) are derived, not listed: a public holiday that falls on a
+ * Saturday or Sunday is made up on the next working day that is not itself a holiday, the rule the
+ * Cabinet's annual announcement of official holidays applies (so Saturday 5 December 2026 gives
+ * Monday 7 December 2026; a Songkran weekend gives two weekdays).
  */
 export interface Holiday {
   readonly date: string;
@@ -15,7 +21,7 @@ export interface Holiday {
   readonly nameEn: string;
 }
 
-export const holidays: readonly Holiday[] = [
+const PUBLIC_HOLIDAYS: readonly Holiday[] = [
   { date: '2026-01-01', nameTh: 'วันขึ้นปีใหม่', nameEn: "New Year's Day" },
   { date: '2026-03-03', nameTh: 'วันมาฆบูชา', nameEn: 'Makha Bucha' },
   { date: '2026-04-06', nameTh: 'วันจักรี', nameEn: 'Chakri Memorial Day' },
@@ -81,3 +87,32 @@ export const holidays: readonly Holiday[] = [
   { date: '2027-12-10', nameTh: 'วันรัฐธรรมนูญ', nameEn: 'Constitution Day' },
   { date: '2027-12-31', nameTh: 'วันสิ้นปี', nameEn: "New Year's Eve" },
 ];
+
+/** One-year special holidays declared by the Cabinet, each with the announcement that declares it. */
+const SPECIAL_HOLIDAYS: readonly (Holiday & { readonly source: string })[] = [];
+
+const isWeekend = (date: string) => {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+};
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The substitution days of a list of holidays: one working day for each holiday on a weekend. */
+export function substitutionDays(list: readonly Holiday[]): Holiday[] {
+  const taken = new Set(list.map((h) => h.date));
+  const out: Holiday[] = [];
+  for (const h of [...list].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (!isWeekend(h.date)) continue;
+    let day = nextDay(h.date);
+    while (isWeekend(day) || taken.has(day)) day = nextDay(day);
+    taken.add(day);
+    out.push({ date: day, nameTh: `วันหยุดชดเชย${h.nameTh}`, nameEn: `Substitution day for ${h.nameEn}` });
+  }
+  return out;
+}
+
+export const holidays: readonly Holiday[] = [
+  ...PUBLIC_HOLIDAYS,
+  ...SPECIAL_HOLIDAYS,
+  ...substitutionDays([...PUBLIC_HOLIDAYS, ...SPECIAL_HOLIDAYS]),
+].sort((a, b) => a.date.localeCompare(b.date));

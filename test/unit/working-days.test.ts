@@ -48,3 +48,20 @@ describe('working-day deadlines (Asia/Bangkok)', () => {
     expect(() => addWorkingDays(new Date(), 1.5, none)).toThrow(RangeError);
   });
 });
+
+describe('substitution days', () => {
+  it('make up a weekend holiday on the next working day: Monday 7 December 2026 is not a working day', async () => {
+    const { holidays, substitutionDays } = await import('../../shared/data/holidays.ts');
+    const dates = new Set(holidays.map((h) => h.date));
+    expect(dates.has('2026-12-07')).toBe(true); // Saturday 5 December 2026
+    expect(dates.has('2026-06-01')).toBe(true); // Sunday 31 May 2026 (Visakha Bucha)
+    // A weekend Songkran gives two weekdays, skipping a day that is already a holiday.
+    expect(
+      substitutionDays([
+        { date: '2028-04-15', nameTh: 'ก', nameEn: 'a' },
+        { date: '2028-04-16', nameTh: 'ข', nameEn: 'b' },
+        { date: '2028-04-17', nameTh: 'ค', nameEn: 'c' },
+      ]).map((h) => h.date),
+    ).toEqual(['2028-04-18', '2028-04-19']);
+  });
+});
