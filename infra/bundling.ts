@@ -9,6 +9,13 @@ export const BUNDLE = {
   minify: true,
   mainFields: ['module', 'main'],
   external: ['@aws-sdk/*'],
+  // Thai text as UTF-8 (3 bytes a character), not \u escapes (6): the catalogue is mostly Thai.
+  charset: 'utf8',
+  /**
+   * Reference data read from a file beside the bundle instead of being bundled (see
+   * shared/data/districts.ts, subdistricts.ts): copied next to every function's bundle.
+   */
+  dataFiles: ['shared/data/districts.json'],
   // ESM bundles of CommonJS dependencies still call require(); give them one.
   banner: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
 } as const;

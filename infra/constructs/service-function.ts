@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BUNDLE } from '../bundling.ts';
@@ -12,6 +12,9 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** CloudFormation metadata key naming a function's source entry; the local runner imports it. */
 export const ENTRY_METADATA_KEY = 'oss:entry';
+
+/** Metadata key listing the data files copied beside a function's bundle (the benchmark copies them too). */
+export const DATA_FILES_METADATA_KEY = 'oss:data-files';
 
 /**
  * Metadata key of an event the local runner sends a function once at start-up (for work that
@@ -49,6 +52,7 @@ export class ServiceFunction extends Construct {
     super(scope, id);
     this.timeout = props.timeout ?? Duration.seconds(10);
     const entry = `functions/${props.name}/handler.ts`;
+    const dataFiles = [...BUNDLE.dataFiles, ...(props.dataFiles ?? [])];
 
     const logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.THREE_MONTHS,
@@ -98,20 +102,19 @@ export class ServiceFunction extends Construct {
         mainFields: [...BUNDLE.mainFields],
         externalModules: [...BUNDLE.external],
         banner: BUNDLE.banner,
+        charset: Charset.UTF8,
         metafile: false,
-        ...(props.dataFiles?.length && {
-          commandHooks: {
-            beforeBundling: () => [],
-            beforeInstall: () => [],
-            afterBundling: (inputDir: string, outputDir: string) =>
-              (props.dataFiles ?? []).map((f) => `cp "${path.join(inputDir, f)}" "${outputDir}/"`),
-          },
-        }),
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) =>
+            dataFiles.map((f) => `cp "${path.join(inputDir, f)}" "${outputDir}/"`),
+        },
       },
     });
     const cfn = this.fn.node.defaultChild as CfnFunction;
     cfn.addMetadata(ENTRY_METADATA_KEY, entry);
-    if (props.dataFiles?.length) cfn.addMetadata('oss:data-files', props.dataFiles);
+    cfn.addMetadata(DATA_FILES_METADATA_KEY, dataFiles);
     if (props.localStartupEvent) cfn.addMetadata(LOCAL_STARTUP_EVENT_METADATA_KEY, props.localStartupEvent);
   }
 }

@@ -1,4 +1,6 @@
-import type { ContentType, RequiredDocument, Service, ServiceField } from '../schemas/catalogue.ts';
+import type { Service } from '../schemas/catalogue.ts';
+import { ASSESSED_LOCAL, BUILDING_FEE, doc, field, MB, NO_FEE, value } from './catalogue-helpers.ts';
+import { laoServices } from './lao-services.ts';
 
 /**
  * The service catalogue. Services, their Thai names and the agency responsible follow the
@@ -15,26 +17,7 @@ import type { ContentType, RequiredDocument, Service, ServiceField } from '../sc
 const PROVISIONAL =
   'Service and responsible agency: Ministry of Interior OSS press releases (2021–2025). Deadline, fee and documents: provisional values set by the OSS project, to be confirmed against the agency’s public service manual (Licensing Facilitation Act B.E. 2558).';
 
-const MB = 1024 * 1024;
-const ANY_FILE: readonly ContentType[] = ['application/pdf', 'image/jpeg', 'image/png'];
-
-const doc = (type: string, nameTh: string, nameEn: string, maxBytes = 5 * MB, contentTypes = ANY_FILE) =>
-  ({ type, nameTh, nameEn, contentTypes: [...contentTypes], maxBytes }) satisfies RequiredDocument;
-
-const field = (
-  code: string,
-  datatype: ServiceField['datatype'],
-  required: boolean,
-  labelTh: string,
-  labelEn: string,
-  extra: Partial<
-    Pick<ServiceField, 'values' | 'min' | 'max' | 'format' | 'pattern' | 'example' | 'past'>
-  > = {},
-): ServiceField => ({ code, datatype, required, labelTh, labelEn, values: [], ...extra });
-
-const value = (key: string, nameTh: string, nameEn: string) => ({ key, nameTh, nameEn });
-
-export const services: readonly Service[] = [
+const coreServices: readonly Service[] = [
   {
     code: 'complaint',
     nameTh: 'ร้องเรียน/ร้องทุกข์',
@@ -44,6 +27,7 @@ export const services: readonly Service[] = [
     agencyType: 'damrongdhama',
     slaDays: 15,
     feeThb: 0,
+    fee: NO_FEE,
     requiresDistrict: false,
     requiredDocuments: [],
     fields: [
@@ -72,6 +56,13 @@ export const services: readonly Service[] = [
     agencyType: 'pao',
     slaDays: 5,
     feeThb: 0,
+    fee: {
+      model: 'formula',
+      formula:
+        'a rate of the room revenue declared for the month, set by the PAO ordinance (at most 3 % by ministerial regulation; 1 % in most provinces): provisional',
+      source:
+        'กฎกระทรวงว่าด้วยการเก็บค่าธรรมเนียมบำรุงองค์การบริหารส่วนจังหวัดจากผู้พักในโรงแรม; the PAO ordinance (provisional)',
+    },
     requiresDistrict: false,
     requiredDocuments: [],
     fields: [
@@ -114,6 +105,7 @@ export const services: readonly Service[] = [
     agencyType: 'district',
     slaDays: 7,
     feeThb: 0,
+    fee: NO_FEE,
     requiresDistrict: true,
     requiredDocuments: [
       doc('building-permit-copy', 'สำเนาใบอนุญาตก่อสร้างอาคาร', 'Copy of the building permit'),
@@ -152,6 +144,7 @@ export const services: readonly Service[] = [
     agencyType: 'district',
     slaDays: 3,
     feeThb: 0,
+    fee: NO_FEE,
     requiresDistrict: true,
     requiredDocuments: [],
     fields: [
@@ -173,6 +166,7 @@ export const services: readonly Service[] = [
     agencyType: 'local',
     slaDays: 15,
     feeThb: 0,
+    fee: NO_FEE,
     requiresDistrict: true,
     requiredDocuments: [
       doc('id-card-copy', 'สำเนาบัตรประจำตัวประชาชน', 'Copy of the national ID card', 2 * MB),
@@ -233,6 +227,12 @@ export const services: readonly Service[] = [
     agencyType: 'local',
     slaDays: 5,
     feeThb: 0,
+    fee: {
+      model: 'formula',
+      formula:
+        'appraised value of land and buildings less exemptions, times the rate for its use band (residential, agricultural, other, vacant) set by the local body within the Act’s ceilings: provisional',
+      source: 'พระราชบัญญัติภาษีที่ดินและสิ่งปลูกสร้าง พ.ศ. 2562 (Land and Building Tax Act B.E. 2562), sections 35–37',
+    },
     requiresDistrict: true,
     requiredDocuments: [],
     fields: [
@@ -258,6 +258,7 @@ export const services: readonly Service[] = [
     agencyType: 'local',
     slaDays: 3,
     feeThb: 0,
+    fee: ASSESSED_LOCAL,
     requiresDistrict: true,
     requiredDocuments: [doc('leaflet-sample', 'ตัวอย่างแผ่นประกาศหรือใบปลิว', 'Sample of the leaflet', 10 * MB)],
     fields: [
@@ -277,6 +278,7 @@ export const services: readonly Service[] = [
     agencyType: 'local',
     slaDays: 45,
     feeThb: 0,
+    fee: BUILDING_FEE,
     requiresDistrict: true,
     requiredDocuments: [
       doc('building-plans', 'แบบแปลนอาคาร', 'Building plans', 20 * MB, ['application/pdf']),
@@ -300,3 +302,6 @@ export const services: readonly Service[] = [
     source: PROVISIONAL,
   },
 ];
+
+/** The whole catalogue: the services above, then the local governments' OSS services. */
+export const services: readonly Service[] = [...coreServices, ...laoServices];

@@ -95,7 +95,8 @@ const isWeekend = (date: string) => {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 || day === 6;
 };
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The substitution days of a list of holidays: one working day for each holiday on a weekend. */
 export function substitutionDays(list: readonly Holiday[]): Holiday[] {

@@ -80,6 +80,19 @@ export const ServiceField = z.object({
 });
 export type ServiceField = z.infer<typeof ServiceField>;
 
+/**
+ * How a service's fee is set (DESIGN.md §10): none; fixed (`amountThb`); a formula over the details
+ * (`formula` says which, in words, with its legal source); or assessed by the agency while it
+ * works on the request. Payments themselves come with the payments issue.
+ */
+export const Fee = z.object({
+  model: z.enum(['none', 'fixed', 'formula', 'assessed']),
+  amountThb: z.number().nonnegative().optional(),
+  formula: z.string().optional(),
+  source: z.string().min(1),
+});
+export type Fee = z.infer<typeof Fee>;
+
 /** Rules across fields, checked on filing once each field is valid on its own. */
 export const ServiceRule = z.discriminatedUnion('kind', [
   /** The person whose birth date is in `field` is at least `years` old on the day of filing. */
@@ -102,7 +115,9 @@ export const Service = z.object({
   agencyType: AgencyType,
   /** Deadline in working days (Mon–Fri, Thai public holidays excluded, Asia/Bangkok). */
   slaDays: z.number().int().positive(),
+  /** The fixed fee in baht (0 when none, or when the fee is computed or assessed: see `fee`). */
   feeThb: z.number().nonnegative(),
+  fee: Fee,
   /** Whether a district code is required on the request (district-level services). */
   requiresDistrict: z.boolean(),
   requiredDocuments: z.array(RequiredDocument),

@@ -3,7 +3,7 @@
  * the last line is one JSON object. It reports numbers; it never fails on timing.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { BUNDLE } from '../../infra/bundling.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
 import { buildOssApp } from '../../infra/oss-app.ts';
+import { SUBDISTRICTS_FILE } from '../../shared/data/subdistricts.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
@@ -55,6 +56,7 @@ async function bundleOne(entry: string, outfile: string) {
     mainFields: [...BUNDLE.mainFields],
     external: [...BUNDLE.external],
     banner: { js: BUNDLE.banner },
+    charset: BUNDLE.charset,
     metafile: true,
     logLevel: 'error',
   });
@@ -82,6 +84,9 @@ async function bundles() {
   for (const name of readdirSync(path.join(root, 'functions'))) {
     const outfile = path.join(work, 'bundles', name, 'index.mjs');
     const { bytes, sdk } = await bundleOne(path.join(root, 'functions', name, 'handler.ts'), outfile);
+    // The data files CDK copies beside every bundle (and those some functions add) go there too.
+    for (const f of [...BUNDLE.dataFiles, SUBDISTRICTS_FILE])
+      copyFileSync(path.join(root, f), path.join(path.dirname(outfile), path.basename(f)));
     sizes[name] = bytes;
     files[name] = outfile;
     const key = sdk.join(',') || 'none';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -64,6 +64,41 @@ describe('deploying through the CDK CLI', () => {
     expect(explicit.code, explicit.output).toBe(0);
     expect(environmentsOf(outdir)).toEqual(new Set(['aws://unknown-account/ap-southeast-1']));
   }, 120_000);
+});
+
+describe('bundles as deployed', () => {
+  it('put the reference data files beside each bundle that reads them, and stay under 400 KB', async () => {
+    const outdir = path.join(work, 'bundled');
+    const r = await cdkSynth(['-c', 'provinces=20', 'Oss-dev/Api', '--output', outdir], {});
+    expect(r.code, r.output).toBe(0);
+    const dir = path.join(outdir, 'assembly-Oss-dev');
+    const template = JSON.parse(
+      readFileSync(
+        path.join(dir, readdirSync(dir).find((f) => /^OssdevApi.*\.template\.json$/.test(f)) ?? ''),
+        'utf8',
+      ),
+    ) as { Resources: Record<string, { Type: string; Metadata?: Record<string, unknown> }> };
+    const functions = Object.values(template.Resources).filter(
+      (x) => x.Type === 'AWS::Lambda::Function' && x.Metadata?.['oss:entry'],
+    );
+    expect(functions.length).toBeGreaterThanOrEqual(13);
+    for (const f of functions) {
+      const asset = path.join(dir, String(f.Metadata?.['aws:asset:path']));
+      const files = readdirSync(asset);
+      expect(files, String(f.Metadata?.['oss:entry'])).toContain('index.mjs');
+      const dataFiles = (f.Metadata?.['oss:data-files'] ?? []) as string[];
+      expect(dataFiles).toContain('shared/data/districts.json');
+      for (const data of dataFiles) expect(files).toContain(path.basename(data));
+      expect(
+        statSync(path.join(asset, 'index.mjs')).size,
+        String(f.Metadata?.['oss:entry']),
+      ).toBeLessThanOrEqual(400 * 1024);
+    }
+    const intake = functions.find((f) => f.Metadata?.['oss:entry'] === 'functions/intake/handler.ts');
+    expect(readdirSync(path.join(dir, String(intake?.Metadata?.['aws:asset:path'])))).toContain(
+      'subdistricts.json',
+    );
+  }, 300_000);
 });
 
 /**

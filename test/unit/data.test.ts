@@ -81,3 +81,20 @@ describe('reference data', () => {
     }
   });
 });
+
+describe('the service catalogue', () => {
+  it('lists at least 30 services, each valid, with a fee model and the source of its rules', async () => {
+    const { services } = await import('../../shared/data/catalogue.ts');
+    const { Service } = await import('../../shared/schemas/catalogue.ts');
+    expect(services.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(services.map((s) => s.code)).size).toBe(services.length);
+    for (const s of services) {
+      expect(Service.safeParse(s).success, s.code).toBe(true);
+      expect(s.source.length, s.code).toBeGreaterThan(10);
+      expect(s.fee.source.length, s.code).toBeGreaterThan(5);
+      if (s.fee.model === 'fixed') expect(s.feeThb, s.code).toBe(s.fee.amountThb);
+      else expect(s.feeThb, s.code).toBe(0);
+      if (s.fee.model === 'formula') expect(s.fee.formula, s.code).toBeDefined();
+    }
+  });
+});
