@@ -7,9 +7,9 @@ import {
 } from '../adapters/documents-bucket.ts';
 import { getRequest, replaceRequest } from '../adapters/requests-table.ts';
 import {
+  acceptsUpload,
   allRequiredVerified,
   checkDocumentUpload,
-  DOCUMENT_UPLOAD_STATUSES,
   type DocumentUploadRequest,
   documentKey,
   judgeUpload,
@@ -127,13 +127,12 @@ export async function verifyUploadedDocument(key: string, now = new Date()): Pro
       await quarantineObject(key, quarantineKey(`${key}.late-${now.getTime()}`));
       return { outcome: 'late-upload', key };
     }
-    if (!DOCUMENT_UPLOAD_STATUSES.has(item.status)) {
+    const service = serviceOf(item);
+    const spec = service.requiredDocuments.find((d) => d.type === doc.type);
+    if (!acceptsUpload(item.status, spec)) {
       await quarantineObject(key, quarantineKey(key));
       return { outcome: 'slot-closed', key };
     }
-
-    const service = serviceOf(item);
-    const spec = service.requiredDocuments.find((d) => d.type === doc.type);
     const maxBytes = spec?.maxBytes ?? 0;
     const object = await readObject(key, maxBytes);
     const verdict = object.bytes

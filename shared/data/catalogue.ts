@@ -29,7 +29,12 @@ const coreServices: readonly Service[] = [
     feeThb: 0,
     fee: NO_FEE,
     requiresDistrict: false,
-    requiredDocuments: [],
+    requiredDocuments: [
+      {
+        ...doc('photo', 'ภาพถ่ายประกอบ (ถ้ามี)', 'Photo (optional)', 5 * MB, ['image/jpeg', 'image/png']),
+        optional: true,
+      },
+    ],
     fields: [
       field('category', 'singlevaluelist', true, 'ประเภทเรื่อง', 'Category', {
         values: [

@@ -9,6 +9,20 @@ export const DOCUMENT_UPLOAD_STATUSES: ReadonlySet<RequestStatus> = new Set([
   'NEEDS_INFO',
 ]);
 
+/** Statuses after which no document of any kind is accepted. */
+const FINISHED: ReadonlySet<RequestStatus> = new Set(['COMPLETED', 'REJECTED', 'CANCELLED']);
+
+/**
+ * Whether a request in `status` takes an upload of this document: required documents while the
+ * request waits for them or the agency asked for more, optional ones until it is finished.
+ */
+export function acceptsUpload(
+  status: RequestStatus,
+  spec: { readonly optional?: boolean } | undefined,
+): boolean {
+  return DOCUMENT_UPLOAD_STATUSES.has(status) || (spec?.optional === true && !FINISHED.has(status));
+}
+
 /** How long a presigned upload stays usable. */
 export const UPLOAD_EXPIRES_SECONDS = 600;
 
@@ -38,14 +52,14 @@ export function parseDocumentKey(key: string): { requestId: string; documentId: 
  * type, size within the limit, and a request that is accepting documents.
  */
 export function checkDocumentUpload(item: RequestItem, service: Service, upload: DocumentUploadRequest) {
-  if (!DOCUMENT_UPLOAD_STATUSES.has(item.status)) {
+  const spec = service.requiredDocuments.find((d) => d.type === upload.type);
+  if (!acceptsUpload(item.status, spec)) {
     throw new AppError(
       409,
       'INVALID_TRANSITION',
       `Documents cannot be added to a request that is ${item.status}.`,
     );
   }
-  const spec = service.requiredDocuments.find((d) => d.type === upload.type);
   const issues: Issue[] = [];
   if (!spec) {
     const known = service.requiredDocuments.map((d) => d.type);
@@ -156,9 +170,9 @@ export function judgeUpload(doc: DocumentRecord, maxBytes: number, object: { byt
   return problem ? { status: 'REJECTED', reason: problem } : { status: 'VERIFIED' };
 }
 
-/** True when every document type the service requires has a verified file. */
+/** True when every document type the service requires (optional ones aside) has a verified file. */
 export function allRequiredVerified(service: Service, documents: readonly DocumentRecord[]): boolean {
-  return service.requiredDocuments.every((spec) =>
-    documents.some((d) => d.type === spec.type && d.status === 'VERIFIED'),
-  );
+  return service.requiredDocuments
+    .filter((spec) => !spec.optional)
+    .every((spec) => documents.some((d) => d.type === spec.type && d.status === 'VERIFIED'));
 }

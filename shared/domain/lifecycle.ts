@@ -112,7 +112,7 @@ export function applyTransition(
   if (to !== 'NEEDS_INFO' && !('clockPausedAt' in changes)) delete next.clockPausedAt;
   if (next.agencyId) next.agencyStatusAt = `${to}#${at}`;
   // Upload slots die with the status that opened them: a pending upload cannot land later.
-  if (UPLOAD_STATUSES.has(item.status) && !UPLOAD_STATUSES.has(to)) {
+  if ((UPLOAD_STATUSES.has(item.status) && !UPLOAD_STATUSES.has(to)) || FINAL_STATUSES.has(to)) {
     next.documents = next.documents.filter((d) => d.status !== 'PENDING_UPLOAD');
   }
   return next;

@@ -49,7 +49,8 @@ export function createRequestItem(
   ctx: NewRequestContext,
 ): { item: RequestItem; accessToken: string } {
   const at = toBangkokIso(ctx.now);
-  const status: RequestStatus = service.requiredDocuments.length > 0 ? 'AWAITING_DOCUMENTS' : 'SUBMITTED';
+  const required = service.requiredDocuments.filter((d) => !d.optional);
+  const status: RequestStatus = required.length > 0 ? 'AWAITING_DOCUMENTS' : 'SUBMITTED';
   const accessToken = accessTokenFor(ctx.hashKey, ctx.requestId);
   const { citizenId, ...applicant } = body.applicant;
   const item: RequestItem = {
@@ -78,10 +79,7 @@ export function createRequestItem(
         at,
         status,
         actor: 'citizen',
-        note:
-          status === 'AWAITING_DOCUMENTS'
-            ? `Filed; waiting for ${service.requiredDocuments.length} document(s)`
-            : 'Filed',
+        note: status === 'AWAITING_DOCUMENTS' ? `Filed; waiting for ${required.length} document(s)` : 'Filed',
       },
     ],
     createdAt: at,

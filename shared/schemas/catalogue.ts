@@ -18,6 +18,11 @@ export const RequiredDocument = z.object({
   nameEn: z.string().min(1),
   contentTypes: z.array(ContentType).min(1),
   maxBytes: z.number().int().positive(),
+  /**
+   * Welcome but not required (a complaint's photos): the request does not wait for it, and it may
+   * be added until the request is finished.
+   */
+  optional: z.boolean().optional(),
 });
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
 

@@ -58,6 +58,7 @@ export const SubmitRequestResponse = z.object({
       nameEn: z.string(),
       contentTypes: z.array(z.string()),
       maxBytes: z.number(),
+      optional: z.boolean().optional(),
     }),
   ),
 });

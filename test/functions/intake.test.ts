@@ -55,7 +55,9 @@ describe('POST /v1/requests (intake handler)', () => {
     expect(res.statusCode).toBe(201);
     const body = parse(res);
     expect(body.status).toBe('SUBMITTED');
-    expect(body.requiredDocuments).toEqual([]);
+    expect(
+      body.requiredDocuments.map((d: { type: string; optional?: boolean }) => [d.type, d.optional]),
+    ).toEqual([['photo', true]]);
     expect(body.accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.dueAt).toMatch(/\+07:00$/);
 

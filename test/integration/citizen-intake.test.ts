@@ -36,7 +36,12 @@ describe('citizen intake over HTTP on the local stack', () => {
     const provinces = await http(base, 'GET', '/v1/provinces');
     expect(provinces.status).toBe(200);
     expect(provinces.json.items).toHaveLength(77);
-    expect(provinces.json.items).toContainEqual({ code: '20', nameTh: 'ชลบุรี', nameEn: 'Chon Buri' });
+    expect(provinces.json.items).toContainEqual({
+      code: '20',
+      nameTh: 'ชลบุรี',
+      nameEn: 'Chon Buri',
+      served: true,
+    });
     const services = await http(base, 'GET', '/v1/services');
     const codes = services.json.items.map((s: { code: string }) => s.code);
     expect(codes).toEqual(

@@ -347,6 +347,33 @@ describe('forms (issue 12)', () => {
     ]);
   });
 
+  it('takes optional photos on a complaint without holding it up, until it is finished', async () => {
+    const { id, citizen } = await fileComplaint('มีรูปถ่าย');
+    const filed = await view(id, citizen);
+    expect(['SUBMITTED', 'ROUTED']).toContain(filed.status);
+    const PNG = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
+      0x82,
+    ]);
+    const slot = await http(stack.url, 'POST', `/v1/requests/${id}/documents`, {
+      headers: citizen,
+      body: { type: 'photo', contentType: 'image/png', sizeBytes: PNG.length },
+    });
+    expect(slot.status).toBe(201);
+    expect(await postForm(slot.json.upload, PNG, 'pothole.png')).toBe(204);
+    const withPhoto = await eventually(async () => {
+      const v = await view(id, citizen);
+      return v.documents[0]?.status === 'VERIFIED' ? v : undefined;
+    });
+    expect(withPhoto.status).toBe('ROUTED');
+    await act('damrongdhama-20', id, { action: 'reject', note: 'ซ้ำกับเรื่องเดิม' });
+    const late = await http(stack.url, 'POST', `/v1/requests/${id}/documents`, {
+      headers: citizen,
+      body: { type: 'photo', contentType: 'image/png', sizeBytes: PNG.length },
+    });
+    expect(late.status).toBe(409);
+  });
+
   it('refuses an elderly-allowance applicant under 60', async () => {
     const res = await http(stack.url, 'POST', '/v1/requests', {
       body: {

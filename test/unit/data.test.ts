@@ -66,9 +66,10 @@ describe('reference data', () => {
     const byCode = new Map(services.map((s) => [s.code, s]));
     expect(byCode.get('complaint')).toMatchObject({
       agencyType: 'damrongdhama',
-      requiredDocuments: [],
       requiresDistrict: false,
     });
+    // A complaint never waits for documents: its photos are optional.
+    expect(byCode.get('complaint')?.requiredDocuments.every((d) => d.optional)).toBe(true);
     expect(byCode.get('hotel-fee-pao')?.agencyType).toBe('pao');
     expect(byCode.get('house-number')?.requiresDistrict).toBe(true);
     expect(byCode.get('house-number')?.requiredDocuments.length).toBeGreaterThan(0);
