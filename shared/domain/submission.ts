@@ -38,14 +38,14 @@ export function checkSubmission(
     });
   }
 
-  if (body.districtCode !== undefined) {
-    const district = ref.districtByCode(body.districtCode);
-    if (!district) issues.push({ path: 'districtCode', message: `unknown district "${body.districtCode}"` });
+  // A subdistrict names its district (its first four digits) when the district is not given.
+  const districtCode = body.districtCode ?? body.subdistrictCode?.slice(0, 4);
+  if (districtCode !== undefined) {
+    const district = ref.districtByCode(districtCode);
+    const path = body.districtCode !== undefined ? 'districtCode' : 'subdistrictCode';
+    if (!district) issues.push({ path, message: `unknown district "${districtCode}"` });
     else if (province && district.provinceCode !== province.code) {
-      issues.push({
-        path: 'districtCode',
-        message: `district ${district.code} is not in province ${province.code}`,
-      });
+      issues.push({ path, message: `district ${district.code} is not in province ${province.code}` });
     }
   } else if (service?.requiresDistrict) {
     issues.push({ path: 'districtCode', message: `is required for service "${service.code}"` });

@@ -374,6 +374,27 @@ describe('forms (issue 12)', () => {
     expect(late.status).toBe(409);
   });
 
+  it('routes a local service by subdistrict: to the district office when no local body is registered, saying so', async () => {
+    const res = await http(stack.url, 'POST', '/v1/requests', {
+      body: {
+        serviceCode: 'land-building-tax',
+        provinceCode: '20',
+        subdistrictCode: '200103',
+        applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'ก', lastName: 'ข' },
+        details: { parcelNo: '12345', taxYear: 2026, useType: ['residential'] },
+      },
+    });
+    expect(res.status).toBe(201);
+    const routed = await eventually(async () => {
+      const v = await view(res.json.requestId, { authorization: `Bearer ${res.json.accessToken}` });
+      return v.status === 'ROUTED' ? v : undefined;
+    });
+    expect(routed.agencyId).toBe('district-2001');
+    expect(routed.history.at(-1).note).toBe(
+      'Routed to district-2001: no local government is registered for subdistrict 200103, so the district office receives it',
+    );
+  });
+
   it('refuses an elderly-allowance applicant under 60', async () => {
     const res = await http(stack.url, 'POST', '/v1/requests', {
       body: {

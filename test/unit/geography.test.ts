@@ -76,6 +76,20 @@ describe('locations', () => {
   });
 });
 
+describe("Bueng Kan's districts", () => {
+  it('file fine', () => {
+    const body = SubmitRequestBody.parse({
+      serviceCode: 'change-of-address',
+      provinceCode: '38',
+      districtCode: '3801',
+      subdistrictCode: '380101',
+      applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'ก', lastName: 'ข' },
+      details: { moveType: 'in', fromAddress: 'ก', toAddress: 'ข', persons: 1 },
+    });
+    expect(checkSubmission(body, referenceData).issues).toEqual([]);
+  });
+});
+
 describe('subdistricts on a request', () => {
   const body = (extra: Record<string, unknown>) =>
     SubmitRequestBody.parse({
