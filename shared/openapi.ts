@@ -153,6 +153,14 @@ export function openApiDocument(serverUrl = '/') {
           responses: { 201: json('SubmitRequestResponse', 'Filed'), ...errors(400, 409, 413, 415) },
         },
       },
+      '/v1/counter/requests': {
+        post: {
+          summary: 'Counter staff file a request for a walk-in citizen (officer token in the counter group)',
+          security: agency,
+          requestBody: body('SubmitRequest'),
+          responses: { 201: json('SubmitRequestResponse', 'Filed'), ...errors(400, 401, 403, 409, 413, 415) },
+        },
+      },
       '/v1/requests/{id}': {
         get: {
           summary: "The citizen's view of a request",

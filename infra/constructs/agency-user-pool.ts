@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnUserPoolGroup,
   FeaturePlan,
   Mfa,
   StandardThreatProtectionMode,
@@ -58,6 +59,12 @@ export class AgencyUserPool extends Construct {
           ...(props.email.replyTo && { replyTo: props.email.replyTo }),
         }),
       }),
+    });
+    // Counter staff: officers who may file for walk-in citizens (POST /v1/counter/requests).
+    new CfnUserPoolGroup(this, 'CounterGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: 'counter',
+      description: 'Counter staff who file requests for walk-in citizens',
     });
     this.officerClient = this.userPool.addClient('OfficerClient', {
       authFlows: { userSrp: true },

@@ -13,6 +13,8 @@
  *   agency acknowledge <requestId> --agency damrongdhama-<p> [--note …] --receipt …   (overdue escalations)
  *   agency add-local --code <7-digit DLA code> --type municipality-city|municipality-town|municipality-subdistrict|sao
  *                    --name-th … --name-en … --subdistricts 200101,200102 --source "…" [--stack-part n]
+ *   counter file    --agency <id> --service <code> --province <code> [--district …] [--subdistrict …]
+ *                   --citizen-id … --first-name … --last-name … [--details '{"…":"…"}']   (walk-in citizens)
  *   dlq list        --province <code> | --agency <id>   [--env dev]
  *   dlq redrive     --province <code> | --agency <id>   [--env dev]
  *
@@ -52,6 +54,15 @@ const { positionals, values } = parseArgs({
     subdistricts: { type: 'string' },
     source: { type: 'string' },
     'stack-part': { type: 'string' },
+    service: { type: 'string' },
+    district: { type: 'string' },
+    subdistrict: { type: 'string' },
+    'citizen-id': { type: 'string' },
+    'first-name': { type: 'string' },
+    'last-name': { type: 'string' },
+    phone: { type: 'string' },
+    details: { type: 'string' },
+    description: { type: 'string' },
     env: { type: 'string', default: process.env.OSS_ENV ?? 'dev' },
     ttl: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -259,6 +270,48 @@ async function dlqCommand(sub: string | undefined) {
   throw new UsageError(`unknown dlq command "${sub ?? ''}"`);
 }
 
+/** Counter staff file for a walk-in citizen and print the receipt slip (reference and access token). */
+async function counterCommand(sub: string | undefined) {
+  if (sub !== 'file') throw new UsageError(`unknown counter command "${sub ?? ''}"`);
+  const agencyId = need(values.agency, '--agency <agencyId> (the counter’s agency)');
+  const body = {
+    serviceCode: need(values.service, '--service <code>'),
+    provinceCode: need(values.province, '--province <code>'),
+    ...(values.district && { districtCode: values.district }),
+    ...(values.subdistrict && { subdistrictCode: values.subdistrict }),
+    applicant: {
+      citizenId: need(values['citizen-id'], '--citizen-id <13 digits>'),
+      firstName: need(values['first-name'], '--first-name …'),
+      lastName: need(values['last-name'], '--last-name …'),
+      ...(values.phone && { phone: values.phone }),
+    },
+    ...(values.details && { details: JSON.parse(values.details) as unknown }),
+    ...(values.description && { description: values.description }),
+  };
+  const token =
+    process.env.OSS_TOKEN ??
+    (await signAgencyToken(await loadOrCreateIssuer(dataDir), agencyId, { groups: ['counter'] }));
+  const res = await fetch(`${apiUrl}/v1/counter/requests`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown> & {
+    error?: { code: string; message: string; issues?: unknown[] };
+  };
+  if (!res.ok) {
+    throw new Error(
+      `${res.status} ${json.error?.code}: ${json.error?.message}${json.error?.issues ? ` ${JSON.stringify(json.error.issues)}` : ''}`,
+    );
+  }
+  if (values.json) return console.log(JSON.stringify(json, null, 2));
+  say('ใบรับคำขอ / Receipt');
+  say(`  เลขที่คำขอ Reference : ${String(json.requestId)}`);
+  say(`  รหัสติดตาม Access token: ${String(json.accessToken)}`);
+  say(`  สถานะ Status         : ${STATUS_TH[String(json.status)] ?? json.status} (${String(json.status)})`);
+  say(`  กำหนดเสร็จ Due       : ${String(json.dueAt)}`);
+}
+
 async function main() {
   const [command, sub, ...rest] = positionals;
   switch (command) {
@@ -312,6 +365,8 @@ async function main() {
     }
     case 'dlq':
       return dlqCommand(sub);
+    case 'counter':
+      return counterCommand(sub);
     default:
       throw new UsageError(`unknown command "${command ?? ''}"`);
   }

@@ -286,6 +286,8 @@ export class ApiStack extends Stack {
     this.api.route('GET', '/v1/services/{code}', catalog.fn);
     // No gateway model here: the contract's MALFORMED_JSON and per-field `issues` come from the function.
     this.api.route('POST', '/v1/requests', intake.fn);
+    // Counter staff file for walk-in citizens: an officer token (and the counter group, checked by the function).
+    this.api.route('POST', '/v1/counter/requests', intake.fn, { agencyAuth: true });
     this.api.route('GET', '/v1/requests/{id}', requestStatus.fn);
     this.api.route('POST', '/v1/requests/{id}/documents', documents.fn, { bodySchema: StartUploadBody });
     this.api.route('POST', '/v1/requests/{id}/cancel', citizenActions.fn);

@@ -13,7 +13,7 @@ import { checkSubmission } from '../domain/submission.ts';
 import { correlate, metrics } from '../observability.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
 import { dispatchSubmitted } from './dispatch.ts';
-import { holidaySet, referenceData } from './reference.ts';
+import { agencyRegistry, holidaySet, referenceData } from './reference.ts';
 
 /**
  * Files a citizen request: one conditional put. With an Idempotency-Key the id is derived from
@@ -24,6 +24,7 @@ export async function submitRequest(
   body: SubmitRequestBody,
   idempotencyKey: string | undefined,
   now: Date = new Date(),
+  counter?: { readonly agencyId: string; readonly username: string },
 ): Promise<SubmitRequestResponse> {
   const { service, issues } = checkSubmission(body, referenceData, now);
   if (!service || issues.length > 0) throw validationFailed(issues);
@@ -41,6 +42,7 @@ export async function submitRequest(
     now,
     holidays: holidaySet,
     idempotent: idempotencyKey !== undefined,
+    ...(counter && { counter }),
   });
   if (await putNewRequest(item)) {
     correlate(requestId);
@@ -59,4 +61,32 @@ export async function submitRequest(
     'IDEMPOTENCY_KEY_REUSED',
     'This Idempotency-Key was already used with a different request body.',
   );
+}
+
+/** The counter role: officers in this Cognito group may file for walk-in citizens. */
+export const COUNTER_GROUP = 'counter';
+
+/**
+ * Counter filing (DESIGN.md §9): an officer of an agency, in the `counter` group, files for a
+ * walk-in citizen whose ID card they have checked. The request is the citizen's (the 201 carries
+ * the access token to print on the receipt slip), recorded with channel `counter` and the officer
+ * in its first history entry.
+ */
+export function submitAtCounter(
+  body: SubmitRequestBody,
+  idempotencyKey: string | undefined,
+  officer: { readonly agencyId?: string; readonly username: string; readonly groups: readonly string[] },
+  now: Date = new Date(),
+): Promise<SubmitRequestResponse> {
+  if (!officer.agencyId || !agencyRegistry.agencyById(officer.agencyId)) {
+    throw new AppError(403, 'FORBIDDEN', 'This token names no OSS agency.');
+  }
+  if (!officer.groups.includes(COUNTER_GROUP)) {
+    throw new AppError(
+      403,
+      'FORBIDDEN',
+      'Only counter staff (the counter role) may file for a walk-in citizen.',
+    );
+  }
+  return submitRequest(body, idempotencyKey, now, { agencyId: officer.agencyId, username: officer.username });
 }

@@ -22,6 +22,8 @@ export interface NewRequestContext {
   readonly holidays: ReadonlySet<string>;
   /** Filed with an Idempotency-Key: keep the submission's hash to tell a replay from key reuse. */
   readonly idempotent?: boolean;
+  /** Filed by counter staff for a walk-in citizen: the officer and their agency. */
+  readonly counter?: { readonly agencyId: string; readonly username: string };
 }
 
 /**
@@ -74,12 +76,17 @@ export function createRequestItem(
     ...(body.description !== undefined && { description: body.description }),
     ...(body.location !== undefined && { location: body.location }),
     documents: [],
+    channel: ctx.counter ? 'counter' : 'online',
     history: [
       {
         at,
         status,
-        actor: 'citizen',
-        note: status === 'AWAITING_DOCUMENTS' ? `Filed; waiting for ${required.length} document(s)` : 'Filed',
+        actor: ctx.counter ? `agency:${ctx.counter.agencyId}` : 'citizen',
+        note: `${
+          ctx.counter
+            ? `Filed at the counter of ${ctx.counter.agencyId} by officer ${ctx.counter.username} for a walk-in citizen`
+            : 'Filed'
+        }${status === 'AWAITING_DOCUMENTS' ? `; waiting for ${required.length} document(s)` : ''}`,
       },
     ],
     createdAt: at,
@@ -146,6 +153,7 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
     ...(item.rating && { rating: item.rating }),
     ...(item.overdue && { overdue: true }),
     ...(item.routingFailedAt && { routingFailed: true }),
+    ...(item.channel && { channel: item.channel }),
   };
 }
 

@@ -194,3 +194,25 @@ export function agencyClaim(event: HttpEvent): string | undefined {
   const value = claims?.agency_id ?? claims?.['custom:agency_id'];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
+
+/**
+ * The officer behind a verified agency token: agency, user name and Cognito groups. API Gateway's
+ * Cognito authorizer passes `cognito:groups` as a string (`[counter admin]` or `counter,admin`);
+ * the local issuer passes a list. Both read the same.
+ */
+export function officerClaims(event: HttpEvent): { agencyId?: string; username: string; groups: string[] } {
+  const claims =
+    (event.requestContext?.authorizer as { claims?: Record<string, unknown> } | null)?.claims ?? {};
+  const raw = claims['cognito:groups'];
+  const groups = Array.isArray(raw)
+    ? raw.map(String)
+    : typeof raw === 'string'
+      ? raw.split(/[\s,[\]]+/).filter(Boolean)
+      : [];
+  const agencyId = agencyClaim(event);
+  return {
+    ...(agencyId && { agencyId }),
+    username: String(claims['cognito:username'] ?? claims.sub ?? 'officer'),
+    groups,
+  };
+}

@@ -91,6 +91,8 @@ export const RequestItem = z.object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   dueAt: IsoDateTime,
+  /** Where it was filed: online (the API), at an OSS counter for a walk-in citizen, or through Open311. */
+  channel: z.enum(['online', 'counter', 'open311']).optional(),
   /** Optimistic-concurrency counter: every transition is conditional on it. */
   version: z.number().int().nonnegative(),
   /** SHA-256 of the citizen's access token; the token itself is never stored. */
@@ -146,6 +148,7 @@ export const CitizenRequestView = z.object({
   history: z.array(HistoryEntry),
   rating: z.lazy(() => Rating).optional(),
   overdue: z.boolean().optional(),
+  channel: z.enum(['online', 'counter', 'open311']).optional(),
   /** Routing failed repeatedly; the operators were alerted. */
   routingFailed: z.boolean().optional(),
 });

@@ -207,3 +207,42 @@ describe('POST /v1/requests (intake handler)', () => {
     expect(parse(res).error.code).toBe('INTERNAL');
   });
 });
+
+describe('POST /v1/counter/requests (counter filing for walk-in citizens)', () => {
+  const counterPost = (claims: Record<string, unknown>) => {
+    const event = apiEvent({
+      method: 'POST',
+      resource: '/v1/counter/requests',
+      headers: jsonHeaders,
+      body: JSON.stringify(complaint),
+    });
+    (event.requestContext as unknown as { authorizer: unknown }).authorizer = { claims };
+    return handler(event, lambdaContext);
+  };
+
+  it('files for the citizen, recorded as counter filing with the officer in the history', async () => {
+    // API Gateway passes Cognito groups as one string.
+    const res = await counterPost({
+      'custom:agency_id': 'district-2001',
+      'cognito:username': 'somsri',
+      'cognito:groups': '[counter]',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(parse(res).accessToken).toEqual(expect.any(String));
+    const item = ddb.commandCalls(PutCommand)[0]?.args[0].input.Item;
+    expect(item?.channel).toBe('counter');
+    expect(item?.history[0]).toMatchObject({
+      actor: 'agency:district-2001',
+      note: 'Filed at the counter of district-2001 by officer somsri for a walk-in citizen',
+    });
+  });
+
+  it('refuses an officer without the counter role, and a token naming no agency, changing nothing', async () => {
+    const noRole = await counterPost({ 'custom:agency_id': 'district-2001', 'cognito:groups': '[auditors]' });
+    expect(noRole.statusCode).toBe(403);
+    expect(parse(noRole).error.message).toMatch(/counter role/);
+    const noAgency = await counterPost({ 'custom:agency_id': 'nowhere-1', 'cognito:groups': ['counter'] });
+    expect(noAgency.statusCode).toBe(403);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+});

@@ -112,6 +112,7 @@ describe('API stack', () => {
         'GET /v1/services',
         'GET /v1/services/{code}',
         'POST /v1/requests',
+        'POST /v1/counter/requests',
         'GET /v1/requests/{id}',
         'POST /v1/requests/{id}/documents',
         'POST /v1/requests/{id}/cancel',
@@ -134,7 +135,7 @@ describe('API stack', () => {
     );
     for (const m of methods) expect(m.Properties.Integration.Type).toBe('AWS_PROXY');
     const agencyMethods = methods.filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
-    expect(agencyMethods).toHaveLength(5);
+    expect(agencyMethods).toHaveLength(6);
   });
 
   it('gives the intake function write access to the table only through grants, no wildcard actions', () => {

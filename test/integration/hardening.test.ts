@@ -411,6 +411,33 @@ describe('forms (issue 12)', () => {
   });
 });
 
+describe('counter filing (issue 13)', () => {
+  it('lets counter staff file for a walk-in citizen, and refuses an officer without the role', async () => {
+    const issuer = await loadOrCreateIssuer(dataDir);
+    const body = {
+      serviceCode: 'complaint',
+      provinceCode: '20',
+      applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'ยาย', lastName: 'มา' },
+      details: { category: 'road', subject: 'ถนนหน้าบ้านเป็นหลุม' },
+    };
+    const plain = await http(stack.url, 'POST', '/v1/counter/requests', {
+      body,
+      headers: asAgency('district-2001'),
+    });
+    expect(plain.status).toBe(403);
+    const counter = await signAgencyToken(issuer, 'district-2001', { groups: ['counter'] });
+    const filed = await http(stack.url, 'POST', '/v1/counter/requests', {
+      body,
+      headers: { authorization: `Bearer ${counter}` },
+    });
+    expect(filed.status).toBe(201);
+    const v = await view(filed.json.requestId, { authorization: `Bearer ${filed.json.accessToken}` });
+    expect(v.channel).toBe('counter');
+    expect(v.history[0]).toMatchObject({ actor: 'agency:district-2001' });
+    expect((await http(stack.url, 'POST', '/v1/counter/requests', { body })).status).toBe(401);
+  });
+});
+
 describe('statistics', () => {
   it("add up: each status's per-service counts, waiting statuses included, sum to the province's", async () => {
     await houseNumberRequest(); // AWAITING_DOCUMENTS, counted from the index
