@@ -69,7 +69,7 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   },
   {
     rule: /^AwsSolutions-(APIG4|COG4)$/,
-    path: /\/Http\/Api\/Default\/(health|openapi\.json|open311\/v2|v1\/(provinces|districts|services|requests|stats))(\/[^/]+)*\/(GET|POST)\/Resource$/,
+    path: /\/Http\/Api\/Default\/(health|openapi\.json|open311\/v2|v1\/(provinces|districts|services|requests|stats|auth|me))(\/[^/]+)*\/(GET|POST)\/Resource$/,
     reason:
       'Citizen and public routes: open by design (catalogue, filing, Open311 reads), or protected by the per-request bearer token or Open311 api_key the function checks; agency routes use the Cognito authorizer.',
   },
@@ -78,6 +78,12 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
     path: /\/HashKey\/Resource$/,
     reason:
       'The hash key keys the citizen-ID lookup hashes and derives access tokens; rotating it re-keys every stored hash, so it is rotated by the documented procedure (docs/deploy.md), not automatically.',
+  },
+  {
+    rule: /^AwsSolutions-SMG4$/,
+    path: /\/ThaidClient\/Resource$/,
+    reason:
+      'The ThaiD client secret is issued by DOPA at registration; it is rotated by re-registering with DOPA (docs/deploy.md), not by a rotation Lambda.',
   },
   {
     rule: /^AwsSolutions-S1$/,

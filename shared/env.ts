@@ -13,6 +13,8 @@ export const ENV = {
   statsRetryQueueUrl: 'STATS_RETRY_QUEUE_URL',
   /** URL of the queue of upload notifications the document verifier consumes. */
   documentEventsQueueUrl: 'DOCUMENT_EVENTS_QUEUE_URL',
+  /** Secret holding the ThaiD relying party's settings: `{issuer, clientId, clientSecret, redirectUri}`. */
+  thaidSecretId: 'THAID_SECRET_ID',
 } as const;
 
 /** Reads a required environment variable, failing fast with its name when it is missing. */

@@ -1,4 +1,6 @@
+import { assertCsrf, CSRF_COOKIE, SESSION_COOKIE, sessionOf } from '../../shared/app/session-check.ts';
 import { submitAtCounter, submitRequest } from '../../shared/app/submit-request.ts';
+import { readCookies } from '../../shared/http/cookies.ts';
 import { httpHandler, json, officerClaims, parseWith } from '../../shared/http/middleware.ts';
 import { IdempotencyKey, MAX_SUBMISSION_BYTES, SubmitRequestBody } from '../../shared/schemas/submission.ts';
 
@@ -11,5 +13,9 @@ export const handler = httpHandler({ jsonBody: true, maxBodyBytes: MAX_SUBMISSIO
   if (event.resource === '/v1/counter/requests') {
     return json(201, await submitAtCounter(body, idempotencyKey, officerClaims(event)));
   }
-  return json(201, await submitRequest(body, idempotencyKey));
+  // A citizen signed in with ThaiD files as themselves (cookie-authenticated, so CSRF-checked).
+  const cookies = readCookies(event.headers.cookie);
+  const signedIn = cookies[SESSION_COOKIE] ? await sessionOf(cookies[SESSION_COOKIE]) : undefined;
+  if (signedIn) await assertCsrf(signedIn, event.headers['x-csrf-token'], cookies[CSRF_COOKIE]);
+  return json(201, await submitRequest(body, idempotencyKey, new Date(), undefined, signedIn));
 });

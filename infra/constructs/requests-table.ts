@@ -9,7 +9,11 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { AGENCY_LIST_ATTRIBUTES, TABLE_INDEXES } from '../../shared/schemas/table.ts';
+import {
+  AGENCY_LIST_ATTRIBUTES,
+  CITIZEN_LIST_ATTRIBUTES,
+  TABLE_INDEXES,
+} from '../../shared/schemas/table.ts';
 
 /**
  * The requests table: one item per request (its history inside), plus small auxiliary items
@@ -55,6 +59,14 @@ export class RequestsTable extends Construct {
       sortKey: { name: TABLE_INDEXES.byProvinceStatus.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: ['serviceCode'],
+    });
+    // A signed-in citizen's own requests, newest first ("my requests"), never a scan.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE_INDEXES.byCitizen.name,
+      partitionKey: { name: TABLE_INDEXES.byCitizen.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_INDEXES.byCitizen.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...CITIZEN_LIST_ATTRIBUTES],
     });
     // The table holds every citizen's record: its logical ID must never change.
     (this.table.node.defaultChild as CfnTable).overrideLogicalId('RequestsTable');

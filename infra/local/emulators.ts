@@ -53,6 +53,12 @@ export class LocalSecrets {
   get(id: string): string | undefined {
     return this.values[id];
   }
+
+  /** Sets a secret's value (the ThaiD stand-in's registration, which changes with its port). */
+  set(id: string, value: string): void {
+    this.values[id] = value;
+    writeFileSync(this.file, JSON.stringify(this.values, null, 2), { mode: 0o600 });
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { queueNotificationsFrom, S3NotificationBridge } from './s3-notifications
 import { Schedules, schedulesFrom } from './schedules.ts';
 import { SqsEventSource } from './sqs-event-source.ts';
 import { cdkJsonContext, synthesizeApp } from './template.ts';
+import { startThaidStandIn } from './thaid.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,6 +35,8 @@ export interface LocalStack {
   readonly dataDir: string;
   readonly endpoints: { dynamodb: string; sqs: string; s3: string; secretsManager: string };
   readonly functions: ReadonlyMap<string, LocalFunction>;
+  /** The local ThaiD stand-in (DESIGN.md §9). */
+  readonly thaid: { readonly issuer: string };
   /** Function by its source folder name (`intake`, `router`…); several for per-province functions. */
   functionsNamed(name: string): LocalFunction[];
   stop(): Promise<void>;
@@ -192,6 +195,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server.listen(options.port ?? 3000, '127.0.0.1', () => ok());
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // The ThaiD stand-in, registered as the relying party's provider in its secret.
+  const thaid = await startThaidStandIn(dataDir);
+  const thaidClient = {
+    clientId: 'oss-local',
+    clientSecret: emulators.secrets.ensure('local-thaid-client-secret'),
+    redirectUri: `${url}/v1/auth/thaid/callback`,
+  };
+  thaid.register(thaidClient);
+  for (const fn of functions.values()) {
+    const secretId = fn.spec.environment.THAID_SECRET_ID;
+    if (secretId) emulators.secrets.set(secretId, JSON.stringify({ issuer: thaid.issuer, ...thaidClient }));
+  }
   const requestsTable = [...state.resources.entries()].find(([k]) => k.endsWith('/RequestsTable'))?.[1].ref;
   writeFileSync(
     path.join(dataDir, 'endpoints.json'),
@@ -217,6 +233,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dataDir,
     endpoints,
     functions,
+    thaid: { issuer: thaid.issuer },
     functionsNamed: (name) =>
       [...functions.values()].filter((f) => f.spec.entry === `functions/${name}/handler.ts`),
     async stop() {
@@ -228,6 +245,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         server.close(() => ok());
         server.closeAllConnections();
       });
+      await thaid.stop();
       await Promise.all(sources.map((s) => s.stop()));
       await Promise.all([...functions.values()].map((f) => f.stop()));
       await emulators.stop();

@@ -91,6 +91,24 @@ export class ApiStack extends Stack {
     readHashKey(intake);
     intake.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
 
+    const citizenAuth = fn('CitizenAuth', {
+      name: 'citizen-auth',
+      description: 'ThaiD sign-in (relying party), citizen sessions and "my requests"',
+      environment: {
+        [ENV.tableName]: table.tableName,
+        [ENV.hashKeySecretId]: hashKey.secretArn,
+        [ENV.thaidSecretId]: props.stateful.thaidClient.secretArn,
+      },
+    });
+    grantTable(table, citizenAuth.fn, envName, ['get', 'put', 'update', 'query']);
+    readHashKey(citizenAuth);
+    citizenAuth.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [props.stateful.thaidClient.secretArn],
+      }),
+    );
+
     const requestStatus = fn('RequestStatus', {
       name: 'request-status',
       description: "Reads a request's status for its citizen",
@@ -289,6 +307,11 @@ export class ApiStack extends Stack {
     // Counter staff file for walk-in citizens: an officer token (and the counter group, checked by the function).
     this.api.route('POST', '/v1/counter/requests', intake.fn, { agencyAuth: true });
     this.api.route('GET', '/v1/requests/{id}', requestStatus.fn);
+    this.api.route('GET', '/v1/auth/thaid/login', citizenAuth.fn);
+    this.api.route('GET', '/v1/auth/thaid/callback', citizenAuth.fn);
+    this.api.route('POST', '/v1/auth/logout', citizenAuth.fn);
+    this.api.route('GET', '/v1/me', citizenAuth.fn);
+    this.api.route('GET', '/v1/me/requests', citizenAuth.fn);
     this.api.route('POST', '/v1/requests/{id}/documents', documents.fn, { bodySchema: StartUploadBody });
     this.api.route('POST', '/v1/requests/{id}/cancel', citizenActions.fn);
     this.api.route('POST', '/v1/requests/{id}/rating', citizenActions.fn, { bodySchema: RatingBody });

@@ -45,6 +45,11 @@ export class StatefulStack extends Stack {
   readonly officerClient: UserPoolClient;
   /** Counter updates that failed after their record write, for the stats-retry consumer. */
   readonly statsRetry: QueueWithDlq;
+  /**
+   * The ThaiD relying party's registration with DOPA: `{issuer, clientId, clientSecret,
+   * redirectUri}`. Created with a placeholder; operators put the values DOPA issues (docs/deploy.md).
+   */
+  readonly thaidClient: Secret;
   /** Every alarm notifies this topic. */
   readonly alerts: Topic;
 
@@ -79,6 +84,21 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    this.thaidClient = new Secret(this, 'ThaidClient', {
+      description: 'OSS ThaiD relying party: issuer, clientId, clientSecret, redirectUri (from DOPA)',
+      encryptionKey: this.dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({
+          issuer: 'https://imauth.bora.dopa.go.th',
+          clientId: 'set-after-dopa-registration',
+          redirectUri: 'https://<site>/v1/auth/thaid/callback',
+        }),
+        generateStringKey: 'clientSecret',
+        excludePunctuation: true,
+      },
+    });
+
     // What the deploy guide and `oss api-key issue` / officer onboarding need.
     new CfnOutput(this, 'RequestsTableName', { value: this.table.tableName, description: 'Requests table' });
     new CfnOutput(this, 'DocumentsBucketName', {
@@ -96,6 +116,10 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'HashKeySecretArn', {
       value: this.hashKey.secretArn,
       description: 'Hash-key secret (back it up)',
+    });
+    new CfnOutput(this, 'ThaidClientSecretArn', {
+      value: this.thaidClient.secretArn,
+      description: 'Put DOPA’s ThaiD registration here',
     });
     new CfnOutput(this, 'AlertsTopicArn', {
       value: this.alerts.topicArn,

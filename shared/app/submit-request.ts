@@ -14,6 +14,7 @@ import { correlate, metrics } from '../observability.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
 import { dispatchSubmitted } from './dispatch.ts';
 import { agencyRegistry, holidaySet, referenceData } from './reference.ts';
+import type { SignedIn } from './session-check.ts';
 
 /**
  * Files a citizen request: one conditional put. With an Idempotency-Key the id is derived from
@@ -25,17 +26,26 @@ export async function submitRequest(
   idempotencyKey: string | undefined,
   now: Date = new Date(),
   counter?: { readonly agencyId: string; readonly username: string },
+  signedIn?: SignedIn,
 ): Promise<SubmitRequestResponse> {
-  const { service, issues } = checkSubmission(body, referenceData, now);
+  const { service, issues } = checkSubmission(body, referenceData, now, signedIn !== undefined);
   if (!service || issues.length > 0) throw validationFailed(issues);
 
   const hashKey = await getHashKey();
+  const typedHash =
+    body.applicant.citizenId === undefined
+      ? undefined
+      : keyedHash(hashKey, `citizen-id:${body.applicant.citizenId}`);
+  if (signedIn && typedHash !== undefined && typedHash !== signedIn.session.citizenIdHash) {
+    throw validationFailed([
+      {
+        path: 'applicant.citizenId',
+        message: 'differs from the citizen signed in with ThaiD (leave it out)',
+      },
+    ]);
+  }
   // The key is the applicant's: scoped by their citizen ID (keyed), never shared across citizens.
-  const requestId = newRequestId(
-    hashKey,
-    idempotencyKey,
-    keyedHash(hashKey, `citizen-id:${body.applicant.citizenId}`),
-  );
+  const requestId = newRequestId(hashKey, idempotencyKey, signedIn?.session.citizenIdHash ?? typedHash);
   const { item, accessToken } = createRequestItem(body, service, {
     requestId,
     hashKey,
@@ -43,6 +53,14 @@ export async function submitRequest(
     holidays: holidaySet,
     idempotent: idempotencyKey !== undefined,
     ...(counter && { counter }),
+    ...(signedIn && {
+      identity: {
+        citizenIdHash: signedIn.session.citizenIdHash,
+        citizenIdMasked: signedIn.session.citizenIdMasked,
+        firstName: body.applicant.firstName ?? signedIn.session.firstName,
+        lastName: body.applicant.lastName ?? signedIn.session.lastName,
+      },
+    }),
   });
   if (await putNewRequest(item)) {
     correlate(requestId);

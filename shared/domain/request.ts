@@ -24,6 +24,13 @@ export interface NewRequestContext {
   readonly idempotent?: boolean;
   /** Filed by counter staff for a walk-in citizen: the officer and their agency. */
   readonly counter?: { readonly agencyId: string; readonly username: string };
+  /** The applicant as ThaiD vouches for them (a signed-in citizen): used instead of typed identity. */
+  readonly identity?: {
+    readonly citizenIdHash: string;
+    readonly citizenIdMasked: string;
+    readonly firstName: string;
+    readonly lastName: string;
+  };
 }
 
 /**
@@ -54,7 +61,13 @@ export function createRequestItem(
   const required = service.requiredDocuments.filter((d) => !d.optional);
   const status: RequestStatus = required.length > 0 ? 'AWAITING_DOCUMENTS' : 'SUBMITTED';
   const accessToken = accessTokenFor(ctx.hashKey, ctx.requestId);
-  const { citizenId, ...applicant } = body.applicant;
+  const { citizenId, firstName, lastName, ...contact } = body.applicant;
+  const identity = ctx.identity ?? {
+    citizenIdHash: keyedHash(ctx.hashKey, `citizen-id:${citizenId ?? ''}`),
+    citizenIdMasked: maskCitizenId(citizenId ?? ''),
+    firstName: firstName ?? '',
+    lastName: lastName ?? '',
+  };
   const item: RequestItem = {
     ...requestKey(ctx.requestId),
     requestId: ctx.requestId,
@@ -68,10 +81,14 @@ export function createRequestItem(
     ...(body.subdistrictCode !== undefined && { subdistrictCode: body.subdistrictCode }),
     status,
     applicant: {
-      ...applicant,
-      citizenIdHash: keyedHash(ctx.hashKey, `citizen-id:${citizenId}`),
-      citizenIdMasked: maskCitizenId(citizenId),
+      ...contact,
+      firstName: identity.firstName,
+      lastName: identity.lastName,
+      citizenIdHash: identity.citizenIdHash,
+      citizenIdMasked: identity.citizenIdMasked,
     },
+    // Proven identity (ThaiD, or an ID card checked at a counter) links it to the citizen's "my requests".
+    ...((ctx.identity || ctx.counter) && { citizenHash: identity.citizenIdHash }),
     details: normaliseDetails(service.fields, body.details),
     ...(body.description !== undefined && { description: body.description }),
     ...(body.location !== undefined && { location: body.location }),

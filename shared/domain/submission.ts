@@ -24,8 +24,20 @@ export function checkSubmission(
   body: SubmitRequestBody,
   ref: ReferenceData,
   now: Date = new Date(),
+  signedIn = false,
 ): { service?: Service; issues: Issue[] } {
   const issues: Issue[] = [];
+  // Who files: typed in, unless ThaiD says (a signed-in citizen).
+  if (!signedIn) {
+    for (const key of ['citizenId', 'firstName', 'lastName'] as const) {
+      if (body.applicant[key] === undefined) {
+        issues.push({
+          path: `applicant.${key}`,
+          message: key === 'citizenId' ? 'is required (or sign in with ThaiD)' : 'is required',
+        });
+      }
+    }
+  }
   const service = ref.serviceByCode(body.serviceCode);
   if (!service) issues.push({ path: 'serviceCode', message: `unknown service "${body.serviceCode}"` });
 

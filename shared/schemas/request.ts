@@ -91,6 +91,8 @@ export const RequestItem = z.object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   dueAt: IsoDateTime,
+  /** The citizen's keyed hash when their identity was proven (ThaiD, counter): the byCitizen index. */
+  citizenHash: z.string().optional(),
   /** Where it was filed: online (the API), at an OSS counter for a walk-in citizen, or through Open311. */
   channel: z.enum(['online', 'counter', 'open311']).optional(),
   /** Optimistic-concurrency counter: every transition is conditional on it. */

@@ -8,12 +8,14 @@ export const MAX_SUBMISSION_BYTES = 32 * 1024;
 
 export const Applicant = z
   .object({
+    /** Required unless the citizen is signed in with ThaiD (then it comes from ThaiD). */
     citizenId: z
       .string()
       .transform(normaliseCitizenId)
-      .refine(isValidCitizenId, 'must be a 13-digit Thai citizen ID with a valid check digit'),
-    firstName: cleanText(100, { min: 1 }),
-    lastName: cleanText(100, { min: 1 }),
+      .refine(isValidCitizenId, 'must be a 13-digit Thai citizen ID with a valid check digit')
+      .optional(),
+    firstName: cleanText(100, { min: 1 }).optional(),
+    lastName: cleanText(100, { min: 1 }).optional(),
     phone: z
       .string()
       .trim()

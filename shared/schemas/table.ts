@@ -6,7 +6,19 @@ export const TABLE_INDEXES = {
   byAgency: { name: 'byAgency', partitionKey: 'agencyId', sortKey: 'agencyStatusAt' },
   openByDeadline: { name: 'openByDeadline', partitionKey: 'openProvince', sortKey: 'dueAt' },
   byProvinceStatus: { name: 'byProvinceStatus', partitionKey: 'provinceStatus', sortKey: 'updatedAt' },
+  /** A signed-in citizen's requests, newest first (`citizenHash` is set on requests filed with a session or at a counter). */
+  byCitizen: { name: 'byCitizen', partitionKey: 'citizenHash', sortKey: 'createdAt' },
 } as const;
+
+/** What the byCitizen index projects: the fields of "my requests". */
+export const CITIZEN_LIST_ATTRIBUTES = [
+  'requestId',
+  'serviceCode',
+  'provinceCode',
+  'status',
+  'updatedAt',
+  'dueAt',
+] as const;
 
 /** What the byAgency index projects: the fields of an agency's request list (AgencyListItem). */
 export const AGENCY_LIST_ATTRIBUTES = [
