@@ -153,6 +153,41 @@ export function openApiDocument(serverUrl = '/') {
           responses: { 201: json('SubmitRequestResponse', 'Filed'), ...errors(400, 409, 413, 415) },
         },
       },
+      '/v1/auth/thaid/login': {
+        get: {
+          summary: 'Sign in with ThaiD: 302 to ThaiD (returnTo must be a path on this site)',
+          parameters: [
+            { name: 'returnTo', in: 'query', schema: { type: 'string' } },
+            { name: 'login_hint', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: { 302: { description: 'To ThaiD' }, ...errors(400) },
+        },
+      },
+      '/v1/auth/thaid/callback': {
+        get: {
+          summary: 'ThaiD returns here; sets the session and CSRF cookies and redirects to returnTo',
+          responses: { 302: { description: 'Signed in' }, ...errors(400, 401) },
+        },
+      },
+      '/v1/auth/logout': {
+        post: {
+          summary: 'Sign out (needs X-CSRF-Token)',
+          responses: { 200: { description: 'Signed out' }, ...errors(401, 403) },
+        },
+      },
+      '/v1/me': {
+        get: {
+          summary: 'The signed-in citizen',
+          responses: { 200: { description: 'The citizen' }, ...errors(401) },
+        },
+      },
+      '/v1/me/requests': {
+        get: {
+          summary: "The signed-in citizen's requests, newest first",
+          parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string' } }],
+          responses: { 200: { description: 'A page of requests' }, ...errors(400, 401) },
+        },
+      },
       '/v1/counter/requests': {
         post: {
           summary: 'Counter staff file a request for a walk-in citizen (officer token in the counter group)',

@@ -28,7 +28,10 @@ describe('stateful stack', () => {
           }),
           Match.objectLike({ IndexName: 'openByDeadline', Projection: { ProjectionType: 'KEYS_ONLY' } }),
           Match.objectLike({ IndexName: 'byProvinceStatus' }),
-          Match.objectLike({ IndexName: 'byCitizen', Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }) }),
+          Match.objectLike({
+            IndexName: 'byCitizen',
+            Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }),
+          }),
         ],
       }),
     });

@@ -92,6 +92,13 @@ describe('ThaiD sign-in', () => {
       filed.json.requestId,
     );
 
+    // Their session cookie reads nothing of someone else's request: a request is read with its
+    // own access token (or listed through the owner's session), never with another's cookie.
+    const peek = await http(stack.url, 'GET', `/v1/requests/${filed.json.requestId}`, {
+      headers: other.b.cookieHeader(),
+    });
+    expect(peek.status).toBe(401);
+
     // A typed citizen ID that differs from ThaiD's is refused.
     const spoof = await http(stack.url, 'POST', '/v1/requests', {
       headers: { ...b.cookieHeader(), 'x-csrf-token': b.csrf() },
