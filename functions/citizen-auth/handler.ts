@@ -8,7 +8,7 @@ import {
   SESSION_SECONDS,
 } from '../../shared/app/session-check.ts';
 import { isLocalHost, readCookies, setCookie } from '../../shared/http/cookies.ts';
-import { type HttpEvent, type HttpResult, httpHandler, json } from '../../shared/http/middleware.ts';
+import { type HttpResult, httpHandler, json } from '../../shared/http/middleware.ts';
 
 const CALLBACK_PATH = '/v1/auth/thaid';
 
@@ -26,16 +26,6 @@ const withCookies = (result: HttpResult, cookies: string[]): HttpResult => ({
   ...result,
   multiValueHeaders: { ...result.multiValueHeaders, 'set-cookie': cookies },
 });
-
-/** The URL ThaiD redirected the browser to, as the browser asked for it. */
-function callbackUrl(event: HttpEvent): URL {
-  const host = event.headers.host ?? 'localhost';
-  const scheme = event.headers['x-forwarded-proto'] ?? (isLocalHost(host) ? 'http' : 'https');
-  const url = new URL(`${scheme}://${host}${event.path}`);
-  for (const [k, v] of Object.entries(event.queryStringParameters ?? {}))
-    if (v !== undefined) url.searchParams.set(k, v);
-  return url;
-}
 
 /**
  * Citizens' identity (DESIGN.md §9): ThaiD sign-in as a backend-for-frontend, sessions, "me".
@@ -58,7 +48,7 @@ export const handler = httpHandler({ jsonBody: false }, async (event) => {
       ]);
     }
     case '/v1/auth/thaid/callback': {
-      const done = await finishLogin(callbackUrl(event), cookies[LOGIN_COOKIE]);
+      const done = await finishLogin(query, cookies[LOGIN_COOKIE]);
       return redirect(done.returnTo, [
         setCookie(LOGIN_COOKIE, '', { maxAgeSeconds: 0, secure, path: CALLBACK_PATH }),
         setCookie(SESSION_COOKIE, done.sessionCookie, { maxAgeSeconds: SESSION_SECONDS, secure }),

@@ -86,13 +86,20 @@ export const documentsBucketName = () => bucket();
 
 /** Moves an object out of the served prefix (copy, then delete), so agencies never see it. */
 export async function quarantineObject(key: string, toKey: string): Promise<void> {
-  await s3.send(
-    new CopyObjectCommand({
-      Bucket: bucket(),
-      Key: toKey,
-      CopySource: `${bucket()}/${encodeURIComponent(key)}`,
-    }),
-  );
+  try {
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: bucket(),
+        Key: toKey,
+        CopySource: `${bucket()}/${encodeURIComponent(key)}`,
+      }),
+    );
+  } catch (error) {
+    // Already moved (a duplicate or re-sent notification): nothing left to set aside.
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if ((error as Error).name === 'NoSuchKey' || status === 404) return;
+    throw error;
+  }
   await s3.send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
 }
 

@@ -24,24 +24,26 @@ export const agencyQueueUrl = (agencyId: string) => queueUrl(agencyQueueName(env
  * deduplication id names the request and its version, so a re-send within five minutes is
  * dropped by SQS and any later one by the router's conditional write.
  */
-export async function sendToIntake(message: IntakeMessage, version: number): Promise<void> {
+export async function sendToIntake(message: IntakeMessage, version: number, resend?: number): Promise<void> {
   await sqs.send(
     new SendMessageCommand({
       QueueUrl: intakeQueueUrl(message.provinceCode),
       MessageBody: JSON.stringify(message),
       MessageGroupId: message.requestId,
-      MessageDeduplicationId: `${message.requestId}:${version}`,
+      // A reconciler re-send is a new message (else SQS would drop it within five minutes).
+      MessageDeduplicationId: `${message.requestId}:${version}${resend ? `:resend-${resend}` : ''}`,
     }),
   );
 }
 
-export async function sendToAgency(message: AgencyMessage): Promise<void> {
+export async function sendToAgency(message: AgencyMessage, attempt?: string): Promise<void> {
   await sqs.send(
     new SendMessageCommand({
       QueueUrl: agencyQueueUrl(message.agencyId),
       MessageBody: JSON.stringify(message),
       MessageGroupId: message.requestId,
-      MessageDeduplicationId: `${message.requestId}:${message.kind}:${message.version}`,
+      // `attempt` makes a retried forward a new message: its first send may have been dropped as stale.
+      MessageDeduplicationId: `${message.requestId}:${message.kind}:${message.version}${attempt ? `:${attempt}` : ''}`,
     }),
   );
 }

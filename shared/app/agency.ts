@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { presignDownload } from '../adapters/documents-bucket.ts';
 import { deleteFromAgency, receiveFromAgency, releaseAgencyMessage } from '../adapters/queues.ts';
 import { getRequest, queryAgencyRequests, replaceRequest } from '../adapters/requests-table.ts';
@@ -14,6 +15,7 @@ import { LIMITS } from '../domain/limits.ts';
 import { toAgencyView } from '../domain/request.ts';
 import { bindReceiptHandle, unbindReceiptHandle } from '../domain/secure-tokens.ts';
 import { toBangkokIso } from '../domain/time.ts';
+import { logger } from '../observability.ts';
 import { AgencyMessage } from '../schemas/messages.ts';
 import type { AgencyRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
 import { commitChange } from './commit.ts';
@@ -73,7 +75,10 @@ export async function readInbox(agencyId: string, max: number, waitSeconds: numb
     const message = parsed.data;
     const current =
       message.kind === 'escalation'
-        ? item.overdue === true && !item.escalationAcknowledgedAt && !FINAL_STATUSES.has(item.status)
+        ? item.overdue === true &&
+          !item.escalationAcknowledgedAt &&
+          !FINAL_STATUSES.has(item.status) &&
+          agencyId === centreOf(item) // a request forwarded to another province escalates there
         : item.agencyId === agencyId && item.status === 'ROUTED';
     if (!current) {
       if (message.version > item.version && now - m.sentAt < AHEAD_GRACE_MS) {
@@ -144,6 +149,9 @@ function forwardTarget(agencyId: string, item: RequestItem, input: ActionInput) 
   let note = `Forwarded to ${to.id} (${to.nameEn}): ${input.note?.trim()}`;
   if (to.provinceCode !== item.provinceCode) {
     changes.provinceCode = to.provinceCode;
+    // The old province's district and subdistrict no longer describe where it is handled.
+    changes.districtCode = undefined;
+    changes.subdistrictCode = undefined;
     note += ` — the request moves from province ${item.provinceCode} to ${to.provinceCode}`;
   }
   return { changes, note };
@@ -185,7 +193,7 @@ export async function actOnRequest(
   );
   if (input.action === 'forward') {
     try {
-      await dispatchToAgency(next);
+      await dispatchToAgency(next, 'routed', randomUUID());
     } catch {
       throw new AppError(
         503,
@@ -198,6 +206,12 @@ export async function actOnRequest(
   if (handle) {
     // The message has done its job; if the delete fails, the inbox drops it as stale later.
     await deleteFromAgency(agencyId, handle).catch(() => undefined);
+  }
+  if (next.provinceCode !== item.provinceCode && next.overdue && !next.escalationAcknowledgedAt) {
+    // An overdue request that moves province is escalated to its new province's centre.
+    await dispatchToAgency({ ...next, agencyId: centreOf(next) }, 'escalation').catch((error: unknown) =>
+      logger.warn('escalation to the new province not sent', { requestId, error: String(error) }),
+    );
   }
   return toAgencyView(next);
 }

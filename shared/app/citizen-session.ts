@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
+import * as z from 'zod';
 import { getHashKey } from '../adapters/secrets.ts';
 import { putSession, queryCitizenRequests, revokeSession } from '../adapters/sessions.ts';
 import { oidc, thaidConfig, thaidSettings } from '../adapters/thaid.ts';
@@ -12,6 +13,14 @@ import { CITIZEN_LIST_ATTRIBUTES } from '../schemas/table.ts';
 import { mac, SESSION_SECONDS, type SignedIn, subKey } from './session-check.ts';
 
 const LOGIN_SECONDS = 600;
+
+/** The byCitizen index's LastEvaluatedKey, as a cursor carries it. */
+const Cursor = z.strictObject({
+  pk: z.string(),
+  sk: z.string(),
+  citizenHash: z.string(),
+  createdAt: z.string(),
+});
 
 /** Only a path on this site: `/…`, never `//host`, `/\host` or a scheme. */
 export function safeReturnTo(value: string | undefined): string {
@@ -55,11 +64,19 @@ export async function startLogin(returnTo: string | undefined, loginHint: string
  * (so logout revokes it), the `pid` only as the keyed hash and a masked form; the browser gets a
  * signed session id and a CSRF token, never a ThaiD token.
  */
-export async function finishLogin(callbackUrl: URL, transaction: string | undefined, now = new Date()) {
+export async function finishLogin(
+  callbackQuery: Readonly<Record<string, string | undefined>>,
+  transaction: string | undefined,
+  now = new Date(),
+) {
   const fail = (message: string) => new AppError(401, 'THAID_SIGN_IN_FAILED', message);
   if (!transaction)
     throw fail('The sign-in expired or was started in another browser. Please sign in again.');
-  const [config, hashKey] = await Promise.all([thaidConfig(), getHashKey()]);
+  const [config, hashKey, settings] = await Promise.all([thaidConfig(), getHashKey(), thaidSettings()]);
+  // The URL ThaiD redirected to is the registered redirect URI plus its query, whatever host the
+  // API saw (CloudFront in front): the token request must name exactly the registered URI.
+  const callbackUrl = new URL(settings.redirectUri);
+  for (const [k, v] of Object.entries(callbackQuery)) if (v !== undefined) callbackUrl.searchParams.set(k, v);
   let t: { state: string; nonce: string; verifier: string; returnTo: string };
   try {
     t = (await jwtDecrypt(transaction, subKey(hashKey, 'thaid-login'))).payload as typeof t;
@@ -118,15 +135,18 @@ export const me = ({ session }: SignedIn) => ({
 export async function myRequests({ session }: SignedIn, cursor: string | undefined) {
   let startKey: Record<string, unknown> | undefined;
   if (cursor) {
+    let decoded: unknown;
     try {
-      startKey = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+      decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     } catch {
+      decoded = undefined;
+    }
+    const parsed = Cursor.safeParse(decoded);
+    // A cursor only ever continues the caller's own list, with exactly the keys DynamoDB gave out.
+    if (!parsed.success || parsed.data.citizenHash !== session.citizenIdHash) {
       throw validationFailed([{ path: 'cursor', message: 'is not a cursor this API gave out' }]);
     }
-    // A cursor only ever continues the caller's own list.
-    if (startKey.citizenHash !== session.citizenIdHash) {
-      throw validationFailed([{ path: 'cursor', message: 'is not a cursor this API gave out' }]);
-    }
+    startKey = parsed.data;
   }
   const page = await queryCitizenRequests(session.citizenIdHash, 20, startKey);
   return {

@@ -23,7 +23,14 @@ export async function dispatchSubmitted(item: RequestItem): Promise<boolean> {
 }
 
 /** Puts a ROUTED request in its agency's inbox. Throws, so a queue consumer retries it. */
-export function dispatchToAgency(item: RequestItem, kind: AgencyMessage['kind'] = 'routed'): Promise<void> {
+export function dispatchToAgency(
+  item: RequestItem,
+  kind: AgencyMessage['kind'] = 'routed',
+  attempt?: string,
+): Promise<void> {
   if (!item.agencyId) throw new Error(`request ${item.requestId} has no agency to dispatch to`);
-  return sendToAgency({ requestId: item.requestId, agencyId: item.agencyId, kind, version: item.version });
+  return sendToAgency(
+    { requestId: item.requestId, agencyId: item.agencyId, kind, version: item.version },
+    attempt,
+  );
 }

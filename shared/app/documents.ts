@@ -58,6 +58,7 @@ export async function startDocumentUpload(
     status: 'PENDING_UPLOAD',
     key,
     createdAt: toBangkokIso(now),
+    ...(spec.optional && { optional: true }),
   };
   const presigned = await presignUpload({
     key,
@@ -148,9 +149,11 @@ export async function verifyUploadedDocument(key: string, now = new Date()): Pro
       ...(verdict.status === 'REJECTED' && { reason: verdict.reason }),
     };
     if (verdict.status === 'VERIFIED' && object.bytes) {
-      const copy = verifiedKey(ids.requestId, ids.documentId);
+      // Keyed by content: if two uploads race on one slot, the record that wins names its own bytes.
+      const sha256 = sha256Hex(object.bytes);
+      const copy = verifiedKey(ids.requestId, ids.documentId, sha256);
       await storeVerifiedCopy(copy, object.bytes, doc.contentType);
-      judged = { ...judged, verifiedKey: copy, sha256: sha256Hex(object.bytes) };
+      judged = { ...judged, verifiedKey: copy, sha256 };
     }
     const documents = withJudgedDocument(item.documents, judged);
     const completes =

@@ -60,7 +60,11 @@ export async function reconcileStranded(options: ReconcileOptions) {
         }
         continue;
       }
-      await sendToIntake({ requestId, provinceCode: item.provinceCode }, item.version);
+      await sendToIntake(
+        { requestId, provinceCode: item.provinceCode },
+        item.version,
+        (item.intakeResends ?? 0) + 1,
+      );
       if (countResends) await recordIntakeResend(item);
       resentToIntake++;
     }

@@ -38,8 +38,8 @@ export const documentKey = (requestId: string, documentId: string) =>
 export const quarantineKey = (key: string) => `${DOCUMENT_PREFIXES.quarantine}${key}`;
 
 /** Where the verifier keeps the bytes it verified; only it writes there, only agencies read it. */
-export const verifiedKey = (requestId: string, documentId: string) =>
-  `${DOCUMENT_PREFIXES.verified}${requestId}/${documentId}`;
+export const verifiedKey = (requestId: string, documentId: string, sha256: string) =>
+  `${DOCUMENT_PREFIXES.verified}${requestId}/${documentId}/${sha256.slice(0, 32)}`;
 
 /** `requests/<requestId>/<documentId>` → its parts, or undefined for any other key. */
 export function parseDocumentKey(key: string): { requestId: string; documentId: string } | undefined {

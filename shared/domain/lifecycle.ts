@@ -65,7 +65,17 @@ export interface TransitionInput {
  * list by status; the open-by-deadline index loses finished requests).
  */
 export type TransitionChanges = Partial<
-  Pick<RequestItem, 'agencyId' | 'documents' | 'dueAt' | 'clockPausedAt' | 'provinceCode' | 'openProvince'>
+  Pick<
+    RequestItem,
+    | 'agencyId'
+    | 'documents'
+    | 'dueAt'
+    | 'clockPausedAt'
+    | 'provinceCode'
+    | 'openProvince'
+    | 'districtCode'
+    | 'subdistrictCode'
+  >
 >;
 
 export function applyTransition(
@@ -107,13 +117,25 @@ export function applyTransition(
     ],
   };
   if (input.action === 'accept' && !item.acceptedAt) next.acceptedAt = at;
+  // Changes given as undefined remove the attribute (a cross-province forward drops the district).
+  for (const [k, v] of Object.entries(changes))
+    if (v === undefined) delete (next as Record<string, unknown>)[k];
+  // Routed after all (a redrive after a fix): the routing-failed flag and re-send count go.
+  if (input.action === 'route') {
+    delete next.routingFailedAt;
+    delete next.intakeResends;
+  }
   if (FINAL_STATUSES.has(to)) delete next.openProvince;
   else if (next.openProvince !== undefined) next.openProvince = provinceCode;
   if (to !== 'NEEDS_INFO' && !('clockPausedAt' in changes)) delete next.clockPausedAt;
   if (next.agencyId) next.agencyStatusAt = `${to}#${at}`;
   // Upload slots die with the status that opened them: a pending upload cannot land later.
-  if ((UPLOAD_STATUSES.has(item.status) && !UPLOAD_STATUSES.has(to)) || FINAL_STATUSES.has(to)) {
-    next.documents = next.documents.filter((d) => d.status !== 'PENDING_UPLOAD');
+  // Optional documents (a complaint's photos) stay open until the request is finished.
+  const leavingUploads = UPLOAD_STATUSES.has(item.status) && !UPLOAD_STATUSES.has(to);
+  if (leavingUploads || FINAL_STATUSES.has(to)) {
+    next.documents = next.documents.filter(
+      (d) => d.status !== 'PENDING_UPLOAD' || (d.optional === true && !FINAL_STATUSES.has(to)),
+    );
   }
   return next;
 }

@@ -45,6 +45,8 @@ export const DocumentRecord = z.object({
   verifiedKey: z.string().optional(),
   /** SHA-256 of the verified bytes, for the record. */
   sha256: z.string().optional(),
+  /** An optional document (its slot stays open until the request is finished). */
+  optional: z.boolean().optional(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 

@@ -163,7 +163,7 @@ describe('document-verifier', () => {
       expect(out).toEqual({ batchItemFailures: [] });
       // The exact bytes judged are kept where only the verifier writes.
       const copy = s3.commandCalls(PutObjectCommand).at(-1)?.args[0].input;
-      expect(copy?.Key).toBe(`verified/${requestId}/${documentId}`);
+      expect(copy?.Key).toMatch(new RegExp(`^verified/${requestId}/${documentId}/[0-9a-f]{32}$`));
       expect(Buffer.from(copy?.Body as Uint8Array)).toEqual(PDF);
     }
     expect(

@@ -492,6 +492,43 @@ describe('escalations and the reconciler', () => {
   });
 });
 
+describe('escalations that move province', () => {
+  it('go to the new province’s centre; the old centre no longer sees them', async () => {
+    tokens.set(
+      'damrongdhama-93',
+      await signAgencyToken(await loadOrCreateIssuer(dataDir), 'damrongdhama-93'),
+    );
+    const { id } = await fileComplaint('เกินกำหนดแล้วย้ายจังหวัด');
+    await inboxEntry('damrongdhama-20', id);
+    await act('damrongdhama-20', id, { action: 'accept' });
+    await ddb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' },
+        UpdateExpression: 'SET dueAt = :past',
+        ExpressionAttributeValues: { ':past': '2026-01-05T16:30:00.000+07:00' },
+      }),
+    );
+    expect(await stack.functionsNamed('sla-sweeper')[0]?.invoke({})).toMatchObject({ escalated: 1 });
+    const moved = await act('damrongdhama-20', id, {
+      action: 'forward',
+      toAgencyId: 'pao-93',
+      note: 'เป็นเรื่องของพัทลุง',
+    });
+    expect(moved.status).toBe(200);
+    await inboxEntry('damrongdhama-93', id, 'escalation');
+    const old = await http(stack.url, 'GET', '/v1/agencies/damrongdhama-20/inbox?max=10&waitSeconds=0', {
+      headers: asAgency('damrongdhama-20'),
+    });
+    expect(
+      old.json.items.some(
+        (i: { kind: string; request: { requestId: string } }) => i.request.requestId === id,
+      ),
+    ).toBe(false);
+    expect((await stored(id))?.districtCode).toBeUndefined();
+  });
+});
+
 describe('HTTP edges', () => {
   it('answers 405 with Allow, 400 for bad percent-encoding, and survives prototype names', async () => {
     const wrongMethod = await http(stack.url, 'DELETE', '/v1/services');

@@ -112,6 +112,18 @@ describe('ThaiD sign-in', () => {
     expect(spoof.status).toBe(400);
     expect(spoof.json.error.issues[0].path).toBe('applicant.citizenId');
 
+    // A cursor is only ever one this API gave out, for this citizen.
+    for (const cursor of [
+      'bnVsbA',
+      Buffer.from(JSON.stringify({ citizenHash: 'x' })).toString('base64url'),
+    ]) {
+      const bad = await http(stack.url, 'GET', `/v1/me/requests?cursor=${cursor}`, {
+        headers: b.cookieHeader(),
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.json.error.issues[0].path).toBe('cursor');
+    }
+
     // Logout revokes the session for good.
     const out = await http(stack.url, 'POST', '/v1/auth/logout', {
       headers: { ...b.cookieHeader(), 'x-csrf-token': b.csrf() },

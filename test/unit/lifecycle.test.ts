@@ -108,6 +108,22 @@ describe('request lifecycle', () => {
     expect(resumed.documents.map((d) => d.documentId)).toEqual(['v']);
   });
 
+  it('clears the routing-failed flag once the request is routed after all', () => {
+    const flagged = {
+      ...base,
+      status: 'SUBMITTED',
+      routingFailedAt: '2026-11-23T10:00:00.000+07:00',
+      intakeResends: 3,
+    } as RequestItem;
+    const routed = applyTransition(
+      flagged,
+      { action: 'route', actor: 'system:router', now },
+      { agencyId: 'pao-20' },
+    );
+    expect(routed.routingFailedAt).toBeUndefined();
+    expect(routed.intakeResends).toBeUndefined();
+  });
+
   it("moves a request's province, and its index keys, with a cross-province forward", () => {
     const next = applyTransition(
       base,
