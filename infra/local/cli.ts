@@ -32,44 +32,127 @@ import { agencyQueueName, deadLetterName, intakeQueueName } from '../../shared/q
 import { loadOrCreateIssuer, signAgencyToken } from './agency-tokens.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = process.env.OSS_DATA_DIR ?? path.join(projectRoot, '.oss-data');
-const apiUrl = (process.env.OSS_API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+/**
+ * Where to talk to: OSS_API_URL / OSS_DATA_DIR when set; otherwise the running local stack, which
+ * writes where it listens (.oss-local.json, by `npm start`); otherwise the defaults.
+ */
+const running = (() => {
+  try {
+    return JSON.parse(readFileSync(path.join(projectRoot, '.oss-local.json'), 'utf8')) as {
+      api?: string;
+      dataDir?: string;
+    };
+  } catch {
+    return {};
+  }
+})();
+const dataDir = process.env.OSS_DATA_DIR ?? running.dataDir ?? path.join(projectRoot, '.oss-data');
+const apiUrl = (process.env.OSS_API_URL ?? running.api ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    agency: { type: 'string' },
-    name: { type: 'string' },
-    to: { type: 'string' },
-    note: { type: 'string' },
-    receipt: { type: 'string' },
-    status: { type: 'string' },
-    wait: { type: 'string' },
-    max: { type: 'string' },
-    province: { type: 'string' },
-    code: { type: 'string' },
-    type: { type: 'string' },
-    'name-th': { type: 'string' },
-    'name-en': { type: 'string' },
-    subdistricts: { type: 'string' },
-    source: { type: 'string' },
-    'stack-part': { type: 'string' },
-    service: { type: 'string' },
-    district: { type: 'string' },
-    subdistrict: { type: 'string' },
-    'citizen-id': { type: 'string' },
-    'first-name': { type: 'string' },
-    'last-name': { type: 'string' },
-    phone: { type: 'string' },
-    details: { type: 'string' },
-    description: { type: 'string' },
-    env: { type: 'string', default: process.env.OSS_ENV ?? 'dev' },
-    ttl: { type: 'string' },
-    json: { type: 'boolean', default: false },
-  },
-});
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h', default: false },
+  agency: { type: 'string' },
+  name: { type: 'string' },
+  to: { type: 'string' },
+  note: { type: 'string' },
+  receipt: { type: 'string' },
+  status: { type: 'string' },
+  wait: { type: 'string' },
+  max: { type: 'string' },
+  province: { type: 'string' },
+  code: { type: 'string' },
+  type: { type: 'string' },
+  'name-th': { type: 'string' },
+  'name-en': { type: 'string' },
+  subdistricts: { type: 'string' },
+  source: { type: 'string' },
+  'stack-part': { type: 'string' },
+  service: { type: 'string' },
+  district: { type: 'string' },
+  subdistrict: { type: 'string' },
+  'citizen-id': { type: 'string' },
+  'first-name': { type: 'string' },
+  'last-name': { type: 'string' },
+  phone: { type: 'string' },
+  details: { type: 'string' },
+  description: { type: 'string' },
+  env: { type: 'string', default: process.env.OSS_ENV ?? 'dev' },
+  ttl: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+function parseCommandLine() {
+  try {
+    return parseArgs({ allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    // An unknown or malformed option: say which, then show the help (never a stack trace).
+    console.error(`oss: ${(error as Error).message}\n`);
+    console.error('Run npm run oss -- --help for the commands and their options.');
+    process.exit(2);
+  }
+}
+const { positionals, values } = parseCommandLine();
 
 class UsageError extends Error {}
+
+/** Help for each command group, with examples an officer can copy. */
+const HELP: Record<string, string> = {
+  '': `oss — One Stop Service (ศูนย์บริการแบบเบ็ดเสร็จ) for agency staff and operators
+
+usage: npm run oss -- <command> [options]      (npm run oss -- <command> --help for more)
+
+commands:
+  agency     work an agency's inbox: inbox, list, show, accept, request-info, resume,
+             complete, reject, forward, acknowledge; add-local (register a local body)
+  counter    file a request for a walk-in citizen and print the receipt slip
+  dlq        inspect and redrive dead-letter queues
+  dev-token  print a local agency token (local stack only)
+  dev-api-key, api-key   Open311 API keys
+
+It talks to the running local stack (npm start) by itself; set OSS_API_URL and OSS_TOKEN
+(a Cognito ID token) to work against AWS.
+
+examples:
+  npm run oss -- agency inbox --agency damrongdhama-20
+  npm run oss -- agency show <requestId> --agency damrongdhama-20
+  npm run oss -- agency accept <requestId> --agency damrongdhama-20 --receipt <handle from inbox>`,
+  agency: `npm run oss -- agency <action> [<requestId>] --agency <agencyId> [options]
+
+  inbox        --agency <id> [--wait 2] [--max 10]      requests waiting for you (with receipt handles)
+  list         --agency <id> [--status routed]          your requests (status in any case)
+  show         <requestId> --agency <id>                the whole case: details, contact, documents, timeline
+  accept       <requestId> --agency <id> [--receipt …] [--note …]
+  request-info <requestId> --agency <id> --note "what you need"
+  resume       <requestId> --agency <id> [--note …]
+  complete     <requestId> --agency <id> [--note …]
+  reject       <requestId> --agency <id> --note "why"
+  forward      <requestId> --agency <id> --to <agencyId> --note "why"
+  acknowledge  <requestId> --agency damrongdhama-<p> --receipt … [--note …]   (overdue escalations)
+  add-local    --code <7-digit DLA code> --type sao|municipality-subdistrict|municipality-town|municipality-city
+               --name-th … --name-en … --subdistricts 200101,200102 --source "…" [--stack-part n]
+
+examples:
+  npm run oss -- agency inbox --agency district-2001
+  npm run oss -- agency reject 4a99c51b-… --agency district-2001 --note "ไม่ใช่อำนาจหน้าที่ / not ours"
+  npm run oss -- agency forward 4a99c51b-… --agency damrongdhama-20 --to pao-20 --note "เป็นของ อบจ."`,
+  counter: `npm run oss -- counter file --agency <id> --service <code> --province <code>
+       [--district <4 digits>] [--subdistrict <6 digits>] --citizen-id <13 digits>
+       --first-name … --last-name … [--phone …] [--details '{"field":"value"}'] [--description …]
+
+example:
+  npm run oss -- counter file --agency district-2001 --service complaint --province 20 \\
+    --citizen-id 1101700230708 --first-name สมชาย --last-name ใจดี \\
+    --details '{"category":"road","subject":"ถนนชำรุด"}'`,
+  dlq: `npm run oss -- dlq list|redrive --province <code> | --agency <id> [--env dev]
+
+examples:
+  npm run oss -- dlq list --province 20
+  npm run oss -- dlq redrive --agency pao-20`,
+};
+
+function printHelp(topic: string | undefined): void {
+  console.log(HELP[topic ?? ''] ?? HELP['']);
+}
 
 function need(value: string | undefined, what: string): string {
   if (!value) throw new UsageError(`missing ${what}`);
@@ -81,8 +164,19 @@ async function tokenFor(agencyId: string): Promise<string> {
   return signAgencyToken(await loadOrCreateIssuer(dataDir), agencyId);
 }
 
+/** fetch, with an error that says which URL could not be reached and what to do. */
+async function reach(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new Error(
+      `cannot reach ${url} (${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}). Is the local stack running (npm start)? Elsewhere, set OSS_API_URL.`,
+    );
+  }
+}
+
 async function api(method: string, route: string, agencyId: string, body?: unknown) {
-  const res = await fetch(`${apiUrl}${route}`, {
+  const res = await reach(`${apiUrl}${route}`, {
     method,
     headers: {
       authorization: `Bearer ${await tokenFor(agencyId)}`,
@@ -116,9 +210,24 @@ interface View {
   serviceCode: string;
   status: string;
   dueAt: string;
+  provinceCode?: string;
+  districtCode?: string;
+  subdistrictCode?: string;
   agencyId?: string;
-  applicant: { firstName: string; lastName: string; citizenId: string };
+  channel?: string;
+  overdue?: boolean;
+  applicant: { firstName: string; lastName: string; citizenId: string; phone?: string; email?: string };
   description?: string;
+  details?: Record<string, unknown>;
+  location?: { lat: number; lon: number; address?: string };
+  documents?: Array<{
+    documentId: string;
+    type: string;
+    status: string;
+    contentType: string;
+    sizeBytes: number;
+    reason?: string;
+  }>;
   history: Array<{ at: string; status: string; actor: string; note?: string }>;
 }
 
@@ -135,8 +244,31 @@ function printRequest(v: View, receipt?: string) {
   say(`  บริการ Service   : ${serviceName(v.serviceCode)}`);
   say(`  สถานะ Status     : ${STATUS_TH[v.status] ?? v.status} (${v.status})`);
   say(`  ผู้ยื่น Applicant : ${v.applicant.firstName} ${v.applicant.lastName} (${v.applicant.citizenId})`);
-  say(`  กำหนด Due        : ${v.dueAt}`);
+  if (v.applicant.phone || v.applicant.email) {
+    say(`  ติดต่อ Contact    : ${[v.applicant.phone, v.applicant.email].filter(Boolean).join(' · ')}`);
+  }
+  say(`  กำหนด Due        : ${v.dueAt}${v.overdue ? '  เกินกำหนด OVERDUE' : ''}`);
+  const area = [
+    v.provinceCode && `province ${v.provinceCode}`,
+    v.districtCode && `district ${v.districtCode}`,
+    v.subdistrictCode && `subdistrict ${v.subdistrictCode}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  if (area) say(`  พื้นที่ Area       : ${area}`);
+  if (v.location)
+    say(
+      `  พิกัด Location    : ${v.location.lat},${v.location.lon}${v.location.address ? ` (${v.location.address})` : ''}`,
+    );
+  if (v.agencyId) say(`  หน่วยงาน Agency  : ${v.agencyId}${v.channel ? ` · filed ${v.channel}` : ''}`);
   if (v.description) say(`  รายละเอียด Note  : ${v.description}`);
+  for (const [k, value] of Object.entries(v.details ?? {}))
+    say(`    ${k}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+  for (const d of v.documents ?? []) {
+    say(
+      `  เอกสาร Document  : ${d.type} ${d.contentType} ${d.sizeBytes} B — ${d.status}${d.reason ? ` (${d.reason})` : ''} [${d.documentId}]`,
+    );
+  }
   if (receipt) say(`  receipt          : ${receipt}`);
 }
 
@@ -162,7 +294,9 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
       return;
     }
     case 'list': {
-      const q = values.status ? `?status=${encodeURIComponent(values.status)}` : '';
+      const status =
+        typeof values.status === 'string' ? values.status.toUpperCase().replace(/-/g, '_') : undefined;
+      const q = status ? `?status=${encodeURIComponent(status)}` : '';
       const { items } = (await api('GET', `${base}/requests${q}`, agencyId)) as {
         items: Array<Pick<View, 'requestId' | 'serviceCode' | 'status' | 'dueAt'> & { overdue?: boolean }>;
       };
@@ -291,7 +425,7 @@ async function counterCommand(sub: string | undefined) {
   const token =
     process.env.OSS_TOKEN ??
     (await signAgencyToken(await loadOrCreateIssuer(dataDir), agencyId, { groups: ['counter'] }));
-  const res = await fetch(`${apiUrl}/v1/counter/requests`, {
+  const res = await reach(`${apiUrl}/v1/counter/requests`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -314,6 +448,8 @@ async function counterCommand(sub: string | undefined) {
 
 async function main() {
   const [command, sub, ...rest] = positionals;
+  if (values.help || command === 'help' || command === undefined)
+    return printHelp(command === 'help' ? sub : command);
   switch (command) {
     case 'dev-token': {
       const agencyId = need(values.agency, '--agency <agencyId>');
@@ -374,9 +510,8 @@ async function main() {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
-    console.error(
-      `oss: ${error.message}\nusage: see the comment at the top of infra/local/cli.ts or the README`,
-    );
+    console.error(`oss: ${error.message}\n`);
+    printHelp(positionals[0]);
     process.exit(2);
   }
   console.error(`oss: ${error instanceof Error ? error.message : String(error)}`);
