@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { startLocalStack } from './stack.ts';
 
 /** Where the running local stack says where it listens, so `npm run oss` needs no variables. */
-export const LOCAL_POINTER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.oss-local.json');
+export const LOCAL_POINTER = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../.oss-local.json',
+);
 
 /** `npm start`: the whole system on this machine. Ctrl-C stops it cleanly; data stays in OSS_DATA_DIR. */
 const port = Number(process.env.PORT ?? 3000);
@@ -17,7 +20,10 @@ const stack = await startLocalStack({
   context,
   ...(process.env.OSS_DATA_DIR && { dataDir: process.env.OSS_DATA_DIR }),
 });
-writeFileSync(LOCAL_POINTER, `${JSON.stringify({ api: stack.url, dataDir: stack.dataDir, pid: process.pid }, null, 2)}\n`);
+writeFileSync(
+  LOCAL_POINTER,
+  `${JSON.stringify({ api: stack.url, dataDir: stack.dataDir, pid: process.pid }, null, 2)}\n`,
+);
 console.log(`OSS local stack ready at ${stack.url}`);
 console.log(`  data:      ${stack.dataDir}`);
 console.log(`  DynamoDB:  ${stack.endpoints.dynamodb}`);
