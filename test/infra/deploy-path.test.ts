@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -126,8 +126,10 @@ describe('cfn-lint on the production templates (all 77 provinces)', () => {
     expect(templates).toHaveLength(80);
     let output = '';
     try {
+      // On PATH, or where pyenv installs it on these machines (a non-login shell lacks its shims).
+      const shim = path.join(process.env.HOME ?? '/root', '.pyenv/shims/cfn-lint');
       const r = await run(
-        'cfn-lint',
+        existsSync(shim) ? shim : 'cfn-lint',
         ['--regions', 'ap-southeast-7', '--format', 'parseable', '--', ...templates],
         {
           maxBuffer: 64 * 1024 * 1024,
