@@ -17,6 +17,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as z from 'zod';
+import { messageThOf } from '../../shared/domain/errors-th.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -80,7 +81,9 @@ export class OssApi extends Construct {
       this.api.addGatewayResponse(`Gateway${type.responseType}`, {
         type,
         statusCode,
-        templates: { 'application/json': JSON.stringify({ error: { code, message } }) },
+        templates: {
+          'application/json': JSON.stringify({ error: { code, message, messageTh: messageThOf(code) } }),
+        },
       });
     }
     // No usage plan: OSS issues no API Gateway keys (Open311 clients carry the facade's own

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { messageThOf } from '../../shared/domain/errors-th.ts';
 import type { LocalFunction } from './functions.ts';
 import type { SynthesizedStack } from './template.ts';
 
@@ -131,7 +132,7 @@ function errorReply(
     'x-amzn-requestid': randomUUID(),
     ...headers,
   });
-  res.end(JSON.stringify({ error: { code, message } }));
+  res.end(JSON.stringify({ error: { code, message, messageTh: messageThOf(code) } }));
 }
 
 /**

@@ -46,46 +46,51 @@ export async function startDocumentUpload(
   upload: DocumentUploadRequest,
   now = new Date(),
 ) {
-  const item = await loadOwnRequest(requestId, accessToken);
-  const spec = checkDocumentUpload(item, serviceOf(item), upload);
-  const documentId = randomUUID();
-  const key = documentKey(requestId, documentId);
-  const doc: DocumentRecord = {
-    documentId,
-    type: spec.type,
-    contentType: upload.contentType as DocumentRecord['contentType'],
-    sizeBytes: upload.sizeBytes,
-    status: 'PENDING_UPLOAD',
-    key,
-    createdAt: toBangkokIso(now),
-    ...(spec.optional && { optional: true }),
-  };
-  const presigned = await presignUpload({
-    key,
-    contentType: doc.contentType,
-    sizeBytes: doc.sizeBytes,
-    expiresSeconds: UPLOAD_EXPIRES_SECONDS,
-  });
-  const next = {
-    ...item,
-    documents: withPendingDocument(item.documents, doc),
-    version: item.version + 1,
-    updatedAt: toBangkokIso(now),
-  };
-  if (!(await replaceRequest(next, item.version))) {
-    throw new AppError(
-      409,
-      'CONCURRENT_UPDATE',
-      'The request changed while adding the document; please retry.',
-    );
+  // The request may move at the same moment (the router routing it): re-read and retry a few times.
+  for (let attempt = 1; ; attempt++) {
+    const item = await loadOwnRequest(requestId, accessToken);
+    const spec = checkDocumentUpload(item, serviceOf(item), upload);
+    const documentId = randomUUID();
+    const key = documentKey(requestId, documentId);
+    const doc: DocumentRecord = {
+      documentId,
+      type: spec.type,
+      contentType: upload.contentType as DocumentRecord['contentType'],
+      sizeBytes: upload.sizeBytes,
+      status: 'PENDING_UPLOAD',
+      key,
+      createdAt: toBangkokIso(now),
+      ...(spec.optional && { optional: true }),
+    };
+    const next = {
+      ...item,
+      documents: withPendingDocument(item.documents, doc),
+      version: item.version + 1,
+      updatedAt: toBangkokIso(now),
+    };
+    if (await replaceRequest(next, item.version)) {
+      const presigned = await presignUpload({
+        key,
+        contentType: doc.contentType,
+        sizeBytes: doc.sizeBytes,
+        expiresSeconds: UPLOAD_EXPIRES_SECONDS,
+      });
+      return {
+        documentId,
+        upload: {
+          ...presigned,
+          expiresAt: toBangkokIso(new Date(now.getTime() + UPLOAD_EXPIRES_SECONDS * 1000)),
+        },
+      };
+    }
+    if (attempt >= 3) {
+      throw new AppError(
+        409,
+        'CONCURRENT_UPDATE',
+        'The request changed while adding the document; please retry.',
+      );
+    }
   }
-  return {
-    documentId,
-    upload: {
-      ...presigned,
-      expiresAt: toBangkokIso(new Date(now.getTime() + UPLOAD_EXPIRES_SECONDS * 1000)),
-    },
-  };
 }
 
 export type VerificationOutcome =

@@ -6,6 +6,8 @@ export const ErrorResponse = z.object({
   error: z.object({
     code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
     message: z.string(),
+    /** The same in Thai. */
+    messageTh: z.string().optional(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });

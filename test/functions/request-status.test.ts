@@ -75,7 +75,9 @@ describe('GET /v1/requests/{id} (request-status handler)', () => {
     const malformed = await get('../etc', `Bearer ${accessToken}`);
     for (const res of [wrong, unknown, malformed]) {
       expect(res.statusCode).toBe(404);
-      expect(JSON.parse(res.body)).toEqual({ error: { code: 'NOT_FOUND', message: 'No such request.' } });
+      expect(JSON.parse(res.body)).toEqual({
+        error: { code: 'NOT_FOUND', message: 'No such request.', messageTh: 'ไม่พบข้อมูลที่ขอ' },
+      });
     }
   });
 });
