@@ -1,4 +1,10 @@
-import type { ContentType, RequiredDocument, Service, ServiceField } from '../schemas/catalogue.ts';
+import type {
+  ContentType,
+  RequiredDocument,
+  Service,
+  ServiceField,
+  ServiceRule,
+} from '../schemas/catalogue.ts';
 
 /** Building blocks of the catalogue's entries. */
 export const NO_FEE = {
@@ -39,3 +45,22 @@ export const field = (
 ): ServiceField => ({ code, datatype, required, labelTh, labelEn, values: [], ...extra });
 
 export const value = (key: string, nameTh: string, nameEn: string) => ({ key, nameTh, nameEn });
+
+/** How an allowance is paid (elderly, disability): by transfer to the applicant's account, or in cash. */
+export const allowancePaymentFields = (): ServiceField[] => [
+  field('paymentMethod', 'singlevaluelist', true, 'วิธีรับเงิน', 'Payment method', {
+    values: [value('bank-transfer', 'โอนเข้าบัญชีธนาคาร', 'Bank transfer'), value('cash', 'รับเงินสด', 'Cash')],
+  }),
+  field('bankName', 'string', false, 'ธนาคาร', 'Bank', { max: 100 }),
+  field('bankAccount', 'string', false, 'เลขที่บัญชีธนาคาร (10–12 หลัก)', 'Bank account number (10–12 digits)', {
+    format: 'pattern',
+    pattern: '\\d{10,12}',
+    example: '1234567890',
+  }),
+];
+
+/** Bank details are required when the allowance is paid by transfer. */
+export const ALLOWANCE_PAYMENT_RULES: readonly ServiceRule[] = [
+  { kind: 'requiredWhen', field: 'bankName', when: { field: 'paymentMethod', equals: 'bank-transfer' } },
+  { kind: 'requiredWhen', field: 'bankAccount', when: { field: 'paymentMethod', equals: 'bank-transfer' } },
+];

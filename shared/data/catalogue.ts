@@ -1,5 +1,15 @@
 import type { Service } from '../schemas/catalogue.ts';
-import { ASSESSED_LOCAL, BUILDING_FEE, doc, field, MB, NO_FEE, value } from './catalogue-helpers.ts';
+import {
+  ALLOWANCE_PAYMENT_RULES,
+  ASSESSED_LOCAL,
+  allowancePaymentFields,
+  BUILDING_FEE,
+  doc,
+  field,
+  MB,
+  NO_FEE,
+  value,
+} from './catalogue-helpers.ts';
 import { laoServices } from './lao-services.ts';
 
 /**
@@ -190,37 +200,11 @@ const coreServices: readonly Service[] = [
           past: true,
         },
       ),
-      field('paymentMethod', 'singlevaluelist', true, 'วิธีรับเงิน', 'Payment method', {
-        values: [
-          value('bank-transfer', 'โอนเข้าบัญชีธนาคาร', 'Bank transfer'),
-          value('cash', 'รับเงินสด', 'Cash'),
-        ],
-      }),
-      field('bankName', 'string', false, 'ธนาคาร', 'Bank', { max: 100 }),
-      field(
-        'bankAccount',
-        'string',
-        false,
-        'เลขที่บัญชีธนาคาร (10–12 หลัก)',
-        'Bank account number (10–12 digits)',
-        {
-          format: 'pattern',
-          pattern: '\\d{10,12}',
-          example: '1234567890',
-        },
-      ),
+      ...allowancePaymentFields(),
     ],
     // Old Age Allowance regulation (ระเบียบกระทรวงมหาดไทย ว่าด้วยหลักเกณฑ์การจ่ายเงินเบี้ยยังชีพผู้สูงอายุ
     // ขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2552): 60 years or older; paid into the applicant's account.
-    rules: [
-      { kind: 'minAge', field: 'birthDate', years: 60 },
-      { kind: 'requiredWhen', field: 'bankName', when: { field: 'paymentMethod', equals: 'bank-transfer' } },
-      {
-        kind: 'requiredWhen',
-        field: 'bankAccount',
-        when: { field: 'paymentMethod', equals: 'bank-transfer' },
-      },
-    ],
+    rules: [{ kind: 'minAge', field: 'birthDate', years: 60 }, ...ALLOWANCE_PAYMENT_RULES],
     source: PROVISIONAL,
   },
   {

@@ -1,5 +1,15 @@
 import type { Service } from '../schemas/catalogue.ts';
-import { ASSESSED_LOCAL, BUILDING_FEE, doc, field, MB, NO_FEE, value } from './catalogue-helpers.ts';
+import {
+  ALLOWANCE_PAYMENT_RULES,
+  ASSESSED_LOCAL,
+  allowancePaymentFields,
+  BUILDING_FEE,
+  doc,
+  field,
+  MB,
+  NO_FEE,
+  value,
+} from './catalogue-helpers.ts';
 
 /**
  * The One Stop Service of local administrative organisations (อปท.): the licences, registrations,
@@ -514,34 +524,9 @@ export const laoServices: readonly Service[] = [
           example: '1101700230708',
         },
       ),
-      field('paymentMethod', 'singlevaluelist', true, 'วิธีรับเงิน', 'Payment method', {
-        values: [
-          value('bank-transfer', 'โอนเข้าบัญชีธนาคาร', 'Bank transfer'),
-          value('cash', 'รับเงินสด', 'Cash'),
-        ],
-      }),
-      field('bankName', 'string', false, 'ธนาคาร', 'Bank', { max: 100 }),
-      field(
-        'bankAccount',
-        'string',
-        false,
-        'เลขที่บัญชีธนาคาร (10–12 หลัก)',
-        'Bank account number (10–12 digits)',
-        {
-          format: 'pattern',
-          pattern: '\\d{10,12}',
-          example: '1234567890',
-        },
-      ),
+      ...allowancePaymentFields(),
     ],
-    rules: [
-      { kind: 'requiredWhen', field: 'bankName', when: { field: 'paymentMethod', equals: 'bank-transfer' } },
-      {
-        kind: 'requiredWhen',
-        field: 'bankAccount',
-        when: { field: 'paymentMethod', equals: 'bank-transfer' },
-      },
-    ],
+    rules: [...ALLOWANCE_PAYMENT_RULES],
     source: `ระเบียบกระทรวงมหาดไทยว่าด้วยหลักเกณฑ์การจ่ายเงินเบี้ยความพิการให้คนพิการขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2553 (MOI regulation on the disability allowance, 2010); ${MANUAL}; ${PROVISIONAL_DEADLINE}`,
   },
   {
