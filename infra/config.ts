@@ -35,15 +35,39 @@ export interface EnvironmentSettings {
     readonly fromName: string;
     readonly replyTo?: string;
   };
+  /**
+   * Who collects fees (DESIGN.md §10): the bank biller id (tax id + 2-digit suffix) and bank of the
+   * deployment's default collection account, and of any agency that collects into its own. Without
+   * it, services with a fee answer 503 PAYMENTS_NOT_CONFIGURED rather than bill into an unknown
+   * account. Each bank's callback secret and inquiry endpoint live in the BankSettings secret.
+   */
+  readonly payments?: {
+    readonly billers: { readonly default: Biller } & Readonly<Record<string, Biller>>;
+  };
 }
+
+export interface Biller {
+  readonly billerId: string;
+  readonly bankId: string;
+}
+
+/**
+ * Test collection account of development and staging: a biller id of the right shape that no bank
+ * holds, paid only through the local bank stand-in (`npm run oss -- bank pay`).
+ */
+const TEST_BILLERS = { default: { billerId: '099400000000099', bankId: 'localbank' } } as const;
 
 /**
  * The environments, one CDK Stage each: development and staging serve the five pilot
  * provinces, production the whole country; all deploy to the Thailand region.
  */
 export const ENVIRONMENTS: Readonly<Record<string, EnvironmentSettings>> = {
-  dev: { provinces: PILOT_PROVINCES.join(','), region: DEFAULT_REGION },
-  staging: { provinces: PILOT_PROVINCES.join(','), region: DEFAULT_REGION },
+  dev: { provinces: PILOT_PROVINCES.join(','), region: DEFAULT_REGION, payments: { billers: TEST_BILLERS } },
+  staging: {
+    provinces: PILOT_PROVINCES.join(','),
+    region: DEFAULT_REGION,
+    payments: { billers: TEST_BILLERS },
+  },
   prod: {
     provinces: 'all',
     region: DEFAULT_REGION,

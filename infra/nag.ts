@@ -69,7 +69,7 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   },
   {
     rule: /^AwsSolutions-(APIG4|COG4)$/,
-    path: /\/Http\/Api\/Default\/(health|openapi\.json|open311\/v2|v1\/(provinces|districts|services|requests|stats|auth|me))(\/[^/]+)*\/(GET|POST)\/Resource$/,
+    path: /\/Http\/Api\/Default\/(health|openapi\.json|open311\/v2|v1\/(provinces|districts|services|requests|stats|auth|me|payments))(\/[^/]+)*\/(GET|POST)\/Resource$/,
     reason:
       'Citizen and public routes: open by design (catalogue, filing, Open311 reads), or protected by the per-request bearer token or Open311 api_key the function checks; agency routes use the Cognito authorizer.',
   },
@@ -84,6 +84,12 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
     path: /\/ThaidClient\/Resource$/,
     reason:
       'The ThaiD client secret is issued by DOPA at registration; it is rotated by re-registering with DOPA (docs/deploy.md), not by a rotation Lambda.',
+  },
+  {
+    rule: /^AwsSolutions-SMG4$/,
+    path: /\/BankSettings\/Resource$/,
+    reason:
+      'Each bank callback secret is shared with that bank and changes only together with it (docs/payments.md: Banks); a rotation Lambda cannot change the bank side.',
   },
   {
     rule: /^AwsSolutions-S1$/,

@@ -15,6 +15,10 @@ export const ENV = {
   documentEventsQueueUrl: 'DOCUMENT_EVENTS_QUEUE_URL',
   /** Secret holding the ThaiD relying party's settings: `{issuer, clientId, clientSecret, redirectUri}`. */
   thaidSecretId: 'THAID_SECRET_ID',
+  /** Secret holding each bank's settings: `{"<bankId>": {"secret", "inquiryUrl"}}` (DESIGN.md §10). */
+  bankSecretId: 'BANK_SECRET_ID',
+  /** JSON `{"default": {"billerId","bankId"}, "<agencyId>": {…}}`: who collects a fee, through which bank. */
+  billers: 'OSS_BILLERS',
 } as const;
 
 /** Reads a required environment variable, failing fast with its name when it is missing. */

@@ -14,6 +14,7 @@ import {
   StatsResponse,
   SubdistrictList,
 } from './schemas/http.ts';
+import { BankCallbackBody, BillView } from './schemas/payments.ts';
 import { AgencyListItem, AgencyRequestView, CitizenRequestView } from './schemas/request.ts';
 import { SubmitRequestBody, SubmitRequestResponse } from './schemas/submission.ts';
 
@@ -52,6 +53,15 @@ const components: Record<string, z.ZodType> = {
   AgencyRequestList: z.object({ items: z.array(AgencyListItem) }),
   DocumentLink: z.object({ documentId: z.string(), url: z.string(), expiresAt: z.string() }),
   Stats: StatsResponse,
+  Bill: BillView,
+  BankCallback: BankCallbackBody,
+  PaymentOutcome: z.object({
+    result: z.enum(['APPLIED', 'FLAGGED']),
+    transactionRef: z.string(),
+    reason: z.string().optional(),
+    receiptNo: z.string().optional(),
+  }),
+  AgencyBills: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -230,6 +240,41 @@ export function openApiDocument(serverUrl = '/') {
           responses: { 201: json('RatingResponse', 'Rated'), ...errors(400, 401, 404, 409) },
         },
       },
+      '/v1/requests/{id}/bills/{billId}/reissue': {
+        post: {
+          summary: 'A new bill for one that expired unpaid (same amount, new references and expiry)',
+          security: bearer,
+          parameters: [pathParam('id'), pathParam('billId')],
+          responses: { 201: json('Bill', 'The new bill, with its Thai QR'), ...errors(401, 404, 409) },
+        },
+      },
+      '/v1/payments/bank-callback': {
+        post: {
+          summary:
+            "A bank confirms a payment: HMAC-SHA256 over '<X-Bank-Timestamp>.<raw body>' in X-Bank-Signature (v1=hex), ±5 min (docs/payments.md)",
+          parameters: [
+            { name: 'X-Bank-Id', in: 'header', required: true, schema: { type: 'string' } },
+            { name: 'X-Bank-Timestamp', in: 'header', required: true, schema: { type: 'string' } },
+            { name: 'X-Bank-Signature', in: 'header', required: true, schema: { type: 'string' } },
+          ],
+          requestBody: body('BankCallback'),
+          responses: {
+            200: json('PaymentOutcome', 'Applied, or flagged for review (acknowledged either way)'),
+            ...errors(400, 401, 409, 413),
+          },
+        },
+      },
+      '/v1/agencies/{agencyId}/bills': {
+        get: {
+          summary: "The agency's unpaid bills, or the payments it must review (state=flagged)",
+          security: agency,
+          parameters: [
+            pathParam('agencyId'),
+            { name: 'state', in: 'query', schema: { type: 'string', enum: ['unpaid', 'flagged'] } },
+          ],
+          responses: { 200: json('AgencyBills', 'Bills or payments'), ...errors(400, 401, 403) },
+        },
+      },
       '/v1/stats': {
         get: {
           summary: 'Transparency statistics (national without provinceCode)',
@@ -274,7 +319,7 @@ export function openApiDocument(serverUrl = '/') {
       },
       '/v1/agencies/{agencyId}/requests/{id}/actions': {
         post: {
-          summary: 'Accept, request-info, resume, complete, reject or forward',
+          summary: 'Accept, request-info, resume, bill, complete, reject, forward or acknowledge',
           security: agency,
           parameters: [pathParam('agencyId'), pathParam('id')],
           requestBody: body('AgencyAction'),

@@ -1,13 +1,17 @@
 import { cancelOwnRequest, rateOwnRequest } from '../../shared/app/citizen-actions.ts';
+import { reissueOwnBill } from '../../shared/app/payments.ts';
 import { bearerToken, httpHandler, json, parseWith } from '../../shared/http/middleware.ts';
 import { CancelBody, RatingBody } from '../../shared/schemas/citizen-actions.ts';
 
-/** POST /v1/requests/{id}/cancel and POST /v1/requests/{id}/rating. */
+/** POST /v1/requests/{id}/cancel, …/rating and …/bills/{billId}/reissue (a new bill for an expired one). */
 export const handler = httpHandler(
   { jsonBody: true, allowEmptyBody: true, maxBodyBytes: 8 * 1024 },
   async (event) => {
     const token = bearerToken(event);
     const id = event.pathParameters?.id ?? '';
+    if (event.resource.endsWith('/reissue')) {
+      return json(201, await reissueOwnBill(id, token, event.pathParameters?.billId ?? ''));
+    }
     if (event.resource.endsWith('/rating')) {
       return json(201, await rateOwnRequest(id, token, parseWith(RatingBody, event.body)));
     }

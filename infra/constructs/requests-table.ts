@@ -68,6 +68,13 @@ export class RequestsTable extends Construct {
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: [...CITIZEN_LIST_ATTRIBUTES],
     });
+    // Sparse: only payment records flagged for review carry the key, so officers list them without a scan.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE_INDEXES.paymentReview.name,
+      partitionKey: { name: TABLE_INDEXES.paymentReview.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_INDEXES.paymentReview.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
     // The table holds every citizen's record: its logical ID must never change.
     (this.table.node.defaultChild as CfnTable).overrideLogicalId('RequestsTable');
   }

@@ -103,6 +103,9 @@ export class ServiceFunction extends Construct {
         externalModules: [...BUNDLE.external],
         banner: BUNDLE.banner,
         charset: Charset.UTF8,
+        // This aws-cdk-lib's bundler ignores `charset`: without the flag the Thai catalogue is
+        // written as \u escapes, some 30 KB more in every bundle (and the 400 KB budget).
+        esbuildArgs: { '--charset': 'utf8' },
         metafile: false,
         commandHooks: {
           beforeBundling: () => [],

@@ -41,6 +41,7 @@ const running = (() => {
     return JSON.parse(readFileSync(path.join(projectRoot, '.oss-local.json'), 'utf8')) as {
       api?: string;
       dataDir?: string;
+      bank?: string;
     };
   } catch {
     return {};
@@ -48,6 +49,8 @@ const running = (() => {
 })();
 const dataDir = process.env.OSS_DATA_DIR ?? running.dataDir ?? path.join(projectRoot, '.oss-data');
 const apiUrl = (process.env.OSS_API_URL ?? running.api ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+/** The local bank stand-in (npm start runs it): OSS_BANK_URL, or where the running stack says. */
+const bankUrl = (process.env.OSS_BANK_URL ?? running.bank ?? '').replace(/\/$/, '');
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -79,6 +82,10 @@ const OPTIONS = {
   env: { type: 'string', default: process.env.OSS_ENV ?? 'dev' },
   ttl: { type: 'string' },
   json: { type: 'boolean', default: false },
+  amount: { type: 'string' },
+  'drop-callback': { type: 'boolean', default: false },
+  assessment: { type: 'string' },
+  state: { type: 'string' },
 } as const;
 
 function parseCommandLine() {
@@ -105,6 +112,7 @@ commands:
   agency     work an agency's inbox: inbox, list, show, accept, request-info, resume,
              complete, reject, forward, acknowledge; add-local (register a local body)
   counter    file a request for a walk-in citizen and print the receipt slip
+  bank       the local bank stand-in: pay a bill by its ref1 (sends the bank's signed callback)
   dlq        inspect and redrive dead-letter queues
   dev-token  print a local agency token (local stack only)
   dev-api-key, api-key   Open311 API keys
@@ -127,6 +135,9 @@ examples:
   complete     <requestId> --agency <id> [--note …]
   reject       <requestId> --agency <id> --note "why"
   forward      <requestId> --agency <id> --to <agencyId> --note "why"
+  bill         <requestId> --agency <id> --note "what for" (--amount 1234.50 | --assessment '{…}')
+               bill an assessed fee (land and building tax: the assessment is priced by its bands)
+  bills        --agency <id> [--state unpaid|flagged]   bills waiting for the bank; payments to review
   acknowledge  <requestId> --agency damrongdhama-<p> --receipt … [--note …]   (overdue escalations)
   add-local    --code <7-digit DLA code> --type sao|municipality-subdistrict|municipality-town|municipality-city
                --name-th … --name-en … --subdistricts 200101,200102 --source "…" [--stack-part n]
@@ -134,7 +145,18 @@ examples:
 examples:
   npm run oss -- agency inbox --agency district-2001
   npm run oss -- agency reject 4a99c51b-… --agency district-2001 --note "ไม่ใช่อำนาจหน้าที่ / not ours"
-  npm run oss -- agency forward 4a99c51b-… --agency damrongdhama-20 --to pao-20 --note "เป็นของ อบจ."`,
+  npm run oss -- agency forward 4a99c51b-… --agency damrongdhama-20 --to pao-20 --note "เป็นของ อบจ."
+  npm run oss -- agency bill 4a99c51b-… --agency lao-2001901 --note "ภาษีปี 2569" \\
+    --assessment '{"appraisedValueThb":3000000,"use":"other"}'`,
+  bank: `npm run oss -- bank pay <ref1> [--amount 1234.50] [--drop-callback]
+
+  pay    the local bank stand-in takes a payment for the bill with this ref1 (its amount unless
+         --amount says otherwise) and sends OSS its signed callback; --drop-callback records the
+         payment at the bank but sends nothing, so the payment reconciler must find it by inquiry.
+
+examples:
+  npm run oss -- bank pay K7Q2M9XW4T1B
+  npm run oss -- bank pay K7Q2M9XW4T1B --amount 10.00      (a wrong amount: flagged, not paid)`,
   counter: `npm run oss -- counter file --agency <id> --service <code> --province <code>
        [--district <4 digits>] [--subdistrict <6 digits>] --citizen-id <13 digits>
        --first-name … --last-name … [--phone …] [--details '{"field":"value"}'] [--description …]
@@ -196,6 +218,7 @@ async function api(method: string, route: string, agencyId: string, body?: unkno
 
 const STATUS_TH: Record<string, string> = {
   AWAITING_DOCUMENTS: 'รอเอกสาร',
+  AWAITING_PAYMENT: 'รอชำระเงิน',
   SUBMITTED: 'ยื่นคำขอแล้ว',
   ROUTED: 'ส่งถึงหน่วยงานแล้ว',
   IN_PROGRESS: 'กำลังดำเนินการ',
@@ -227,6 +250,16 @@ interface View {
     contentType: string;
     sizeBytes: number;
     reason?: string;
+  }>;
+  bills?: Array<{
+    billId: string;
+    amountThb: number;
+    amountTextTh: string;
+    ref1: string;
+    ref2: string;
+    status: string;
+    expiresAt: string;
+    receipt?: { receiptNo: string; paidAt: string };
   }>;
   history: Array<{ at: string; status: string; actor: string; note?: string }>;
 }
@@ -267,6 +300,11 @@ function printRequest(v: View, receipt?: string) {
   for (const d of v.documents ?? []) {
     say(
       `  เอกสาร Document  : ${d.type} ${d.contentType} ${d.sizeBytes} B — ${d.status}${d.reason ? ` (${d.reason})` : ''} [${d.documentId}]`,
+    );
+  }
+  for (const b of v.bills ?? []) {
+    say(
+      `  ค่าธรรมเนียม Bill  : ${b.amountThb.toFixed(2)} THB (${b.amountTextTh}) — ${b.status} · ref1 ${b.ref1} ref2 ${b.ref2} · until ${b.expiresAt}${b.receipt ? ` · receipt ${b.receipt.receiptNo}` : ''}`,
     );
   }
   if (receipt) say(`  receipt          : ${receipt}`);
@@ -320,6 +358,18 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
       printHistory(v);
       return;
     }
+    case 'bills': {
+      const state = values.state ?? 'unpaid';
+      const json = await api('GET', `${base}/bills?state=${encodeURIComponent(state)}`, agencyId);
+      if (values.json) return console.log(JSON.stringify(json, null, 2));
+      const items = json.items as Array<Record<string, unknown>>;
+      console.log(
+        `${state === 'flagged' ? 'การชำระที่ต้องตรวจสอบ Payments to review' : 'รอชำระ Unpaid bills'} of ${agencyId}: ${items.length}`,
+      );
+      for (const i of items) say(`  ${JSON.stringify(i)}`);
+      return;
+    }
+    case 'bill':
     case 'accept':
     case 'request-info':
     case 'resume':
@@ -333,6 +383,11 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
         ...(values.note && { note: values.note }),
         ...(values.receipt && { receiptHandle: values.receipt }),
         ...(sub === 'forward' && { toAgencyId: need(values.to, '--to <agencyId>') }),
+        ...(sub === 'bill' && values.amount !== undefined && { amountThb: Number(values.amount) }),
+        ...(sub === 'bill' &&
+          values.assessment !== undefined && {
+            assessment: parseJsonOption(values.assessment, '--assessment'),
+          }),
       };
       const v = (await api(
         'POST',
@@ -446,6 +501,41 @@ async function counterCommand(sub: string | undefined) {
   say(`  กำหนดเสร็จ Due       : ${String(json.dueAt)}`);
 }
 
+function parseJsonOption(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`${name} must be JSON, e.g. '{"appraisedValueThb":3000000,"use":"other"}'`);
+  }
+}
+
+/** `bank pay <ref1>`: the local bank stand-in takes the payment and calls OSS back (unless told not to). */
+async function bankCommand(sub: string | undefined, args: string[]) {
+  if (sub !== 'pay') throw new UsageError(`unknown bank command "${sub ?? ''}"`);
+  const ref1 = need(args[0], '<ref1>').toUpperCase();
+  if (!bankUrl)
+    throw new Error('no local bank stand-in is known: start the local stack (npm start) or set OSS_BANK_URL');
+  const res = await reach(`${bankUrl}/test/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      ref1,
+      ...(values.amount !== undefined && { amount: values.amount }),
+      drop: values['drop-callback'],
+    }),
+  });
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`bank stand-in: ${String(json.error ?? res.status)}`);
+  if (values.json) return console.log(JSON.stringify(json, null, 2));
+  say(
+    `ธนาคาร Bank: paid ${String(json.amount)} THB to ref1 ${ref1} (transaction ${String(json.transactionRef)})`,
+  );
+  const oss = json.oss as { status: number; body: Record<string, unknown> } | undefined;
+  if (json.callback === 'dropped') say('  callback dropped: the payment reconciler will find it by inquiry');
+  else if (oss) say(`  OSS answered ${oss.status}: ${JSON.stringify(oss.body)}`);
+  else say(`  callback ${String(json.callback)}`);
+}
+
 async function main() {
   const [command, sub, ...rest] = positionals;
   if (values.help || command === 'help' || command === undefined)
@@ -503,6 +593,8 @@ async function main() {
       return dlqCommand(sub);
     case 'counter':
       return counterCommand(sub);
+    case 'bank':
+      return bankCommand(sub, rest);
     default:
       throw new UsageError(`unknown command "${command ?? ''}"`);
   }

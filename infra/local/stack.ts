@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ENTRY_METADATA_KEY, LOCAL_STARTUP_EVENT_METADATA_KEY } from '../constructs/service-function.ts';
 import { loadOrCreateIssuer, verifyAgencyToken } from './agency-tokens.ts';
 import { apiGatewayServer, routesFrom } from './api-gateway.ts';
+import { LOCAL_BANK_ID, presentedBill, startBankStandIn } from './bank.ts';
 import { LOCAL_REGION, startEmulators } from './emulators.ts';
 import { type FunctionSpec, LocalFunction } from './functions.ts';
 import { resolve } from './intrinsics.ts';
@@ -37,6 +38,8 @@ export interface LocalStack {
   readonly functions: ReadonlyMap<string, LocalFunction>;
   /** The local ThaiD stand-in (DESIGN.md §9). */
   readonly thaid: { readonly issuer: string };
+  /** The local bank stand-in (DESIGN.md §10): `POST <url>/test/pay`, its signed inquiry endpoint. */
+  readonly bank: { readonly url: string; readonly id: string; readonly secret: string };
   /** Function by its source folder name (`intake`, `router`…); several for per-province functions. */
   functionsNamed(name: string): LocalFunction[];
   stop(): Promise<void>;
@@ -209,9 +212,27 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (secretId) emulators.secrets.set(secretId, JSON.stringify({ issuer: thaid.issuer, ...thaidClient }));
   }
   const requestsTable = [...state.resources.entries()].find(([k]) => k.endsWith('/RequestsTable'))?.[1].ref;
+
+  // The bank stand-in, registered in the bank-settings secret with its shared secret and inquiry URL.
+  const bankSecret = emulators.secrets.ensure('local-bank-callback-secret');
+  const bank = await startBankStandIn({
+    dataDir,
+    callbackUrl: `${url}/v1/payments/bank-callback`,
+    secret: bankSecret,
+    lookupBill: (ref1) => presentedBill(endpoints.dynamodb, String(requestsTable), ref1),
+  });
+  for (const fn of functions.values()) {
+    const secretId = fn.spec.environment.BANK_SECRET_ID;
+    if (secretId) {
+      emulators.secrets.set(
+        secretId,
+        JSON.stringify({ [LOCAL_BANK_ID]: { secret: bankSecret, inquiryUrl: bank.inquiryUrl } }),
+      );
+    }
+  }
   writeFileSync(
     path.join(dataDir, 'endpoints.json'),
-    JSON.stringify({ api: url, ...endpoints, region: LOCAL_REGION, requestsTable }, null, 2),
+    JSON.stringify({ api: url, ...endpoints, region: LOCAL_REGION, requestsTable, bank: bank.url }, null, 2),
   );
 
   for (const s of sources) s.start();
@@ -234,6 +255,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     endpoints,
     functions,
     thaid: { issuer: thaid.issuer },
+    bank: { url: bank.url, id: LOCAL_BANK_ID, secret: bankSecret },
     functionsNamed: (name) =>
       [...functions.values()].filter((f) => f.spec.entry === `functions/${name}/handler.ts`),
     async stop() {
@@ -246,6 +268,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         server.closeAllConnections();
       });
       await thaid.stop();
+      await bank.stop();
       await Promise.all(sources.map((s) => s.stop()));
       await Promise.all([...functions.values()].map((f) => f.stop()));
       await emulators.stop();

@@ -22,7 +22,7 @@ const stack = await startLocalStack({
 });
 writeFileSync(
   LOCAL_POINTER,
-  `${JSON.stringify({ api: stack.url, dataDir: stack.dataDir, pid: process.pid }, null, 2)}\n`,
+  `${JSON.stringify({ api: stack.url, dataDir: stack.dataDir, bank: stack.bank.url, pid: process.pid }, null, 2)}\n`,
 );
 console.log(`OSS local stack ready at ${stack.url}`);
 console.log(`  data:      ${stack.dataDir}`);

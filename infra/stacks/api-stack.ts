@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -44,6 +44,15 @@ export class ApiStack extends Stack {
       [ENV.servedProvinces]: props.servedProvinces.join(','),
     };
     const statsEnv = { [ENV.statsRetryQueueUrl]: statsRetry.queue.queueUrl };
+    // Who collects fees; absent, fee services answer 503 PAYMENTS_NOT_CONFIGURED (infra/config.ts).
+    const billingEnv: Record<string, string> = settings.payments
+      ? { [ENV.billers]: JSON.stringify(settings.payments.billers) }
+      : {};
+    if (!settings.payments) {
+      Annotations.of(this).addWarning(
+        `Environment ${envName} has no payments configuration: services with a fee cannot be filed (docs/deploy.md: Payments).`,
+      );
+    }
     const sqsArn = (name: string) => this.formatArn({ service: 'sqs', resource: name });
     // Routing queues have fixed names (see shared/queues.ts), so access is granted by name pattern;
     // dead-letter queues are named oss-<env>-dlq-…, which these patterns never match.
@@ -83,11 +92,15 @@ export class ApiStack extends Stack {
         [ENV.tableName]: table.tableName,
         [ENV.hashKeySecretId]: hashKey.secretArn,
         ...queueEnv,
+        ...statsEnv,
+        ...billingEnv,
       },
       dataFiles: [SUBDISTRICTS_FILE],
       ...(settings.reservedConcurrency && { reservedConcurrency: settings.reservedConcurrency.intake }),
     });
-    grantTable(table, intake.fn, envName, ['get', 'put']);
+    // update: the statistics counters of a filing that is billed at once.
+    grantTable(table, intake.fn, envName, ['get', 'put', 'update']);
+    statsRetry.queue.grantSendMessages(intake.fn);
     readHashKey(intake);
     intake.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
 
@@ -118,8 +131,8 @@ export class ApiStack extends Stack {
 
     const citizenActions = fn('CitizenActions', {
       name: 'citizen-actions',
-      description: 'Cancel and rating by the citizen',
-      environment: { [ENV.tableName]: table.tableName, ...statsEnv },
+      description: 'Cancel, rating and bill reissue by the citizen',
+      environment: { [ENV.tableName]: table.tableName, ...statsEnv, ...billingEnv },
     });
     grantTable(table, citizenActions.fn, envName, ['get', 'put', 'update']);
     statsRetry.queue.grantSendMessages(citizenActions.fn);
@@ -141,11 +154,12 @@ export class ApiStack extends Stack {
     const verifier = fn('DocumentVerifier', {
       name: 'document-verifier',
       description: 'Checks uploaded documents (size, content) and keeps a verified copy',
-      environment: documentsEnv,
+      environment: { ...documentsEnv, ...statsEnv, ...billingEnv },
       timeout: DOCUMENT_VERIFIER_TIMEOUT,
       memorySize: 1024,
     });
-    grantTable(table, verifier.fn, envName, ['get', 'put']);
+    grantTable(table, verifier.fn, envName, ['get', 'put', 'update']);
+    statsRetry.queue.grantSendMessages(verifier.fn);
     bucket.grantRead(verifier.fn, 'requests/*');
     bucket.grantDelete(verifier.fn, 'requests/*');
     bucket.grantPut(verifier.fn, 'quarantine/*');
@@ -181,8 +195,8 @@ export class ApiStack extends Stack {
 
     const agencyActions = fn('AgencyActions', {
       name: 'agency-actions',
-      description: 'Agency actions on a request, and links to its verified documents',
-      environment: { ...agencyEnv, ...statsEnv },
+      description: 'Agency actions on a request (billing included), and links to its verified documents',
+      environment: { ...agencyEnv, ...statsEnv, ...billingEnv },
     });
     grantTable(table, agencyActions.fn, envName, ['get', 'put', 'update']);
     readHashKey(agencyActions);
@@ -276,12 +290,62 @@ export class ApiStack extends Stack {
         [ENV.tableName]: table.tableName,
         [ENV.hashKeySecretId]: hashKey.secretArn,
         ...queueEnv,
+        ...statsEnv,
+        ...billingEnv,
       },
       dataFiles: [SUBDISTRICTS_FILE],
     });
     grantTable(table, open311.fn, envName, ['get', 'query', 'put', 'update']);
     readHashKey(open311);
     open311.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
+    statsRetry.queue.grantSendMessages(open311.fn);
+
+    // Payments (DESIGN.md §10): the banks' signed callbacks, officers' bill lists, and the
+    // reconciler that asks the banks about callbacks that never came.
+    const { bankSettings } = props.stateful;
+    const readBankSettings = (f: ServiceFunction) => {
+      f.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [bankSettings.secretArn],
+        }),
+      );
+      props.stateful.dataKey.grantDecrypt(f.fn);
+      allowCitizenData(f.fn.role, envName);
+    };
+    const paymentsEnv = {
+      [ENV.tableName]: table.tableName,
+      [ENV.bankSecretId]: bankSettings.secretArn,
+      ...queueEnv,
+      ...statsEnv,
+      ...billingEnv,
+    };
+    const payments = fn('Payments', {
+      name: 'payments',
+      description: 'Bank bill-payment callbacks (signed) and agencies’ unpaid and flagged bills',
+      environment: paymentsEnv,
+    });
+    grantTable(table, payments.fn, envName, ['get', 'put', 'update', 'query']);
+    readBankSettings(payments);
+    payments.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
+    statsRetry.queue.grantSendMessages(payments.fn);
+
+    const paymentReconciler = fn('PaymentReconciler', {
+      name: 'payment-reconciler',
+      description: 'Asks the banks about unpaid bills (lost callbacks) and expires bills',
+      environment: paymentsEnv,
+      timeout: Duration.minutes(5),
+    });
+    grantTable(table, paymentReconciler.fn, envName, ['get', 'put', 'update', 'query']);
+    readBankSettings(paymentReconciler);
+    paymentReconciler.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
+    statsRetry.queue.grantSendMessages(paymentReconciler.fn);
+    paymentReconciler.fn.configureAsyncInvoke(onScheduleFailure);
+    new Rule(this, 'PaymentReconcileSchedule', {
+      description: 'Ask the banks about unpaid bills every fifteen minutes',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(paymentReconciler.fn)],
+    });
 
     this.api = new OssApi(this, 'Http', { agencyUsers });
     // Open311 GeoReport v2: every endpoint in .json and .xml (formats in the last path segment).
@@ -295,6 +359,10 @@ export class ApiStack extends Stack {
     this.api.route('GET', '/open311/v2/requests/{id}', open311.fn);
     this.api.route('GET', '/open311/v2/tokens/{token}', open311.fn);
     this.api.route('GET', '/v1/stats', stats.fn);
+    // Public at the gateway: the function reads nothing before the bank's signature checks out.
+    this.api.route('POST', '/v1/payments/bank-callback', payments.fn);
+    this.api.route('GET', '/v1/agencies/{agencyId}/bills', payments.fn, { agencyAuth: true });
+    this.api.route('POST', '/v1/requests/{id}/bills/{billId}/reissue', citizenActions.fn);
     this.api.route('GET', '/health', catalog.fn);
     this.api.route('GET', '/openapi.json', catalog.fn);
     this.api.route('GET', '/v1/provinces', catalog.fn);
@@ -339,8 +407,18 @@ export class ApiStack extends Stack {
       'agency-actions',
       'stats',
       'open311',
+      'payments',
     ]);
-    const countersWriters = new Set(['citizen-actions', 'agency-actions', 'sla-sweeper']);
+    const countersWriters = new Set([
+      'intake',
+      'document-verifier',
+      'citizen-actions',
+      'agency-actions',
+      'sla-sweeper',
+      'open311',
+      'payments',
+      'payment-reconciler',
+    ]);
     for (const [name, f] of this.functions) {
       alarms.functionHealth(name, f.fn);
       if (http.has(name)) alarms.http5xx(name, name);
@@ -369,6 +447,27 @@ export class ApiStack extends Stack {
       }),
       1,
       'A scheduled function (reconciler, SLA sweeper) failed after its retries: see the ScheduledFailures queue.',
+    );
+    alarms.appMetric(
+      'Payments',
+      'payments',
+      'PaymentsFlagged',
+      1,
+      'A bank payment was not applied (wrong amount or reference, duplicate, or for a closed request): an officer must review it (GET /v1/agencies/{id}/bills?state=flagged; docs/payments.md).',
+    );
+    alarms.appMetric(
+      'PaymentReconcilerFlags',
+      'payment-reconciler',
+      'PaymentsFlagged',
+      1,
+      'A payment found by bank inquiry was not applied: an officer must review it (docs/payments.md).',
+    );
+    alarms.appMetric(
+      'BankCallbacks',
+      'payments',
+      'BankCallbacksRejected',
+      5,
+      'Bank callbacks with bad signatures or stale timestamps: a misconfigured bank secret, or someone forging payments.',
     );
     alarms.appMetric(
       'Reconciler',

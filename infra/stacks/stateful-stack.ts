@@ -52,6 +52,12 @@ export class StatefulStack extends Stack {
   readonly thaidClient: Secret;
   /** Every alarm notifies this topic. */
   readonly alerts: Topic;
+  /**
+   * Each bank's settings (DESIGN.md §10): `{"<bankId>": {"secret", "inquiryUrl"}}`, the shared
+   * secret its callbacks are signed with and the endpoint the reconciler asks. Created empty;
+   * operators add a bank when its agreement is signed (docs/deploy.md).
+   */
+  readonly bankSettings: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -99,6 +105,19 @@ export class StatefulStack extends Stack {
       },
     });
 
+    this.bankSettings = new Secret(this, 'BankSettings', {
+      description:
+        'OSS banks: {"<bankId>": {"secret", "inquiryUrl"}} for bill-payment callbacks and inquiries',
+      encryptionKey: this.dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+      // A placeholder entry (not an object, so no bank): nothing is accepted until a bank is added.
+      generateSecretString: {
+        secretStringTemplate: '{}',
+        generateStringKey: 'unconfigured',
+        excludePunctuation: true,
+      },
+    });
+
     // What the deploy guide and `oss api-key issue` / officer onboarding need.
     new CfnOutput(this, 'RequestsTableName', { value: this.table.tableName, description: 'Requests table' });
     new CfnOutput(this, 'DocumentsBucketName', {
@@ -120,6 +139,10 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'ThaidClientSecretArn', {
       value: this.thaidClient.secretArn,
       description: 'Put DOPA’s ThaiD registration here',
+    });
+    new CfnOutput(this, 'BankSettingsSecretArn', {
+      value: this.bankSettings.secretArn,
+      description: 'Add each bank’s callback secret and inquiry URL here',
     });
     new CfnOutput(this, 'AlertsTopicArn', {
       value: this.alerts.topicArn,

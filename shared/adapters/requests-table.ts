@@ -6,10 +6,9 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { requestKey } from '../domain/request.ts';
 import { ENV, requireEnv } from '../env.ts';
 import type { AgencyListItem, RequestItem } from '../schemas/request.ts';
-import { AGENCY_LIST_ATTRIBUTES, KEY_PREFIX, TABLE_INDEXES } from '../schemas/table.ts';
+import { AGENCY_LIST_ATTRIBUTES, KEY_PREFIX, requestKey, TABLE_INDEXES } from '../schemas/table.ts';
 
 // One client per execution environment; the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB locally.
 // Exported only so the benchmark can count calls with SDK middleware.

@@ -5,6 +5,7 @@ import { getRequest, queryAgencyRequests, replaceRequest } from '../adapters/req
 import { getHashKey } from '../adapters/secrets.ts';
 import { pauseClock, resumeClock } from '../domain/deadline-clock.ts';
 import { AppError, notFound, validationFailed } from '../domain/errors.ts';
+import { billedByAgency, landBuildingTax } from '../domain/fees.ts';
 import {
   applyTransition,
   FINAL_STATUSES,
@@ -12,22 +13,28 @@ import {
   type TransitionChanges,
 } from '../domain/lifecycle.ts';
 import { LIMITS } from '../domain/limits.ts';
+import { formatBaht, satangFromBaht } from '../domain/money.ts';
 import { toAgencyView } from '../domain/request.ts';
 import { bindReceiptHandle, unbindReceiptHandle } from '../domain/secure-tokens.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import { logger } from '../observability.ts';
 import { AgencyMessage } from '../schemas/messages.ts';
+import type { Bill, BillLine, LandBuildingAssessment } from '../schemas/payments.ts';
 import type { AgencyRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
+import { issueBill } from './billing.ts';
 import { commitChange } from './commit.ts';
 import { dispatchToAgency } from './dispatch.ts';
 import { agencyRegistry, holidaySet, referenceData } from './reference.ts';
 
 export type AgencyAction =
-  | Extract<LifecycleAction, 'accept' | 'request-info' | 'resume' | 'complete' | 'reject' | 'forward'>
+  | Extract<
+      LifecycleAction,
+      'accept' | 'request-info' | 'resume' | 'bill' | 'complete' | 'reject' | 'forward'
+    >
   | 'acknowledge';
 
 /** Decisions that end, move or hold up a citizen's request: each carries its reason on the record. */
-const REASON_REQUIRED: ReadonlySet<AgencyAction> = new Set(['reject', 'request-info', 'forward']);
+const REASON_REQUIRED: ReadonlySet<AgencyAction> = new Set(['reject', 'request-info', 'forward', 'bill']);
 
 /**
  * How long a message may be ahead of its request (sent before the write that makes it current,
@@ -110,6 +117,8 @@ export interface ActionInput {
   readonly note?: string;
   readonly toAgencyId?: string;
   readonly receiptHandle?: string;
+  readonly amountThb?: number;
+  readonly assessment?: LandBuildingAssessment;
 }
 
 /** The SQS handle inside a bound receipt handle, or a 400 when it was issued for another request. */
@@ -181,6 +190,15 @@ export async function actOnRequest(
   let note = input.note?.trim() || undefined;
   if (input.action === 'forward') ({ changes, note } = forwardTarget(agencyId, item, input));
   if (input.action === 'request-info') changes = pauseClock(now);
+  let bill: Bill | undefined;
+  if (input.action === 'bill') {
+    if (item.status !== 'IN_PROGRESS') {
+      throw new AppError(409, 'INVALID_TRANSITION', `Cannot bill a request that is ${item.status}.`);
+    }
+    bill = await assessedBill(agencyId, item, input, now);
+    changes = { ...pauseClock(now), bills: [...(item.bills ?? []), bill] };
+    note = `Billed ${formatBaht(bill.amountSatang)} THB (bill ${bill.ref1}, payable until ${bill.expiresAt}): ${note}`;
+  }
   if (input.action === 'resume') {
     changes = resumeClock(item, now, holidaySet);
     if (changes.dueAt !== item.dueAt)
@@ -255,6 +273,69 @@ async function acknowledgeEscalation(agencyId: string, requestId: string, input:
   }
   if (handle) await deleteFromAgency(agencyId, handle).catch(() => undefined);
   return toAgencyView(next);
+}
+
+/**
+ * The bill of the action `bill`: the amount the officer assessed, or the catalogue's formula over
+ * the assessment they give (so the tax is the system's arithmetic, with its bands on the bill).
+ */
+async function assessedBill(agencyId: string, item: RequestItem, input: ActionInput, now: Date) {
+  const service = referenceData.serviceByCode(item.serviceCode);
+  if (!service || !billedByAgency(service)) {
+    throw new AppError(
+      409,
+      'NO_FEE_TO_BILL',
+      `The service ${item.serviceCode} has no fee an agency bills (${service?.fee.model ?? 'unknown'}).`,
+    );
+  }
+  let quote: { amountSatang: number; lines: BillLine[] } | undefined;
+  if (input.assessment) {
+    if (service.fee.calc?.kind !== 'landBuildingTax') {
+      throw validationFailed([
+        {
+          path: 'assessment',
+          message: `service ${service.code} has no formula to price an assessment; give amountThb`,
+        },
+      ]);
+    }
+    const q = landBuildingTax(input.assessment);
+    quote = { amountSatang: q.amountSatang, lines: [...q.lines] };
+  } else if (input.amountThb !== undefined) {
+    const amountSatang = satangFromBaht(input.amountThb);
+    if (amountSatang === undefined) {
+      throw validationFailed([{ path: 'amountThb', message: 'must be baht with at most two decimals' }]);
+    }
+    quote = { amountSatang, lines: [] };
+  } else {
+    throw validationFailed([
+      {
+        path: 'amountThb',
+        message:
+          service.fee.calc?.kind === 'landBuildingTax'
+            ? 'give amountThb, or the assessment the tax is computed from'
+            : 'is required to bill',
+      },
+    ]);
+  }
+  if (quote.amountSatang <= 0) {
+    throw validationFailed([
+      {
+        path: input.assessment ? 'assessment' : 'amountThb',
+        message: 'the amount due is zero: nothing to bill',
+      },
+    ]);
+  }
+  return issueBill(
+    {
+      kind: 'assessed',
+      agencyId,
+      amountSatang: quote.amountSatang,
+      requestId: item.requestId,
+      ...(input.note?.trim() && { reason: input.note.trim() }),
+      ...(quote.lines.length > 0 && { lines: quote.lines }),
+    },
+    now,
+  );
 }
 
 /** One request assigned to the agency, in full. */

@@ -3,7 +3,7 @@ import { districts } from '../data/districts.ts';
 import { provinces } from '../data/provinces.ts';
 import { subdistrictsOf } from '../data/subdistricts.ts';
 import { notFound } from '../domain/errors.ts';
-import { serviceVersion } from '../domain/request.ts';
+import { serviceVersion } from '../domain/service-version.ts';
 import type { Service } from '../schemas/catalogue.ts';
 import { referenceData } from './reference.ts';
 

@@ -22,10 +22,13 @@ import {
 } from '../domain/documents.ts';
 import { AppError } from '../domain/errors.ts';
 import { applyTransition } from '../domain/lifecycle.ts';
+import { formatBaht } from '../domain/money.ts';
 import { sha256Hex } from '../domain/secure-tokens.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import { addWorkingDays } from '../domain/working-days.ts';
 import type { DocumentRecord, RequestItem } from '../schemas/request.ts';
+import { issueFilingBill } from './billing.ts';
+import { countNewBill } from './commit.ts';
 import { dispatchSubmitted } from './dispatch.ts';
 import { loadOwnRequest } from './read-request.ts';
 import { holidaySet, referenceData } from './reference.ts';
@@ -165,25 +168,39 @@ export async function verifyUploadedDocument(key: string, now = new Date()): Pro
       verdict.status === 'VERIFIED' &&
       item.status === 'AWAITING_DOCUMENTS' &&
       allRequiredVerified(service, documents);
-    const next = completes
-      ? applyTransition(
-          item,
-          {
-            action: 'documents-complete',
-            actor: 'system:document-verifier',
-            now,
-            note: 'All required documents verified',
-          },
-          {
-            documents,
-            // The deadline clock starts now that the request is complete.
-            dueAt: toBangkokIso(addWorkingDays(now, service.slaDays, holidaySet)),
-            openProvince: item.provinceCode,
-          },
-        )
-      : { ...item, documents, version: item.version + 1, updatedAt: toBangkokIso(now) };
+    // A fee known at filing is billed once the documents are in; the request then waits for the bank.
+    const bill = completes ? await issueFilingBill(service, item, now) : undefined;
+    const next = !completes
+      ? { ...item, documents, version: item.version + 1, updatedAt: toBangkokIso(now) }
+      : bill
+        ? applyTransition(
+            item,
+            {
+              action: 'documents-complete-to-pay',
+              actor: 'system:document-verifier',
+              now,
+              note: `All required documents verified; fee ${formatBaht(bill.amountSatang)} THB due (bill ${bill.ref1})`,
+            },
+            { documents, bills: [...(item.bills ?? []), bill] },
+          )
+        : applyTransition(
+            item,
+            {
+              action: 'documents-complete',
+              actor: 'system:document-verifier',
+              now,
+              note: 'All required documents verified',
+            },
+            {
+              documents,
+              // The deadline clock starts now that the request is complete.
+              dueAt: toBangkokIso(addWorkingDays(now, service.slaDays, holidaySet)),
+              openProvince: item.provinceCode,
+            },
+          );
     if (!(await replaceRequest(next, item.version))) continue; // another document landed at once: re-read
-    if (completes) await dispatchSubmitted(next);
+    if (next.status === 'SUBMITTED') await dispatchSubmitted(next);
+    if (bill) await countNewBill(item, next);
     if (verdict.status === 'REJECTED') await quarantineObject(key, quarantineKey(key));
     return {
       outcome: verdict.status === 'VERIFIED' ? 'verified' : 'rejected',

@@ -3,6 +3,7 @@ import { services } from '../data/catalogue.ts';
 import { districts } from '../data/districts.ts';
 import { AppError } from '../domain/errors.ts';
 import {
+  billNotice,
   fromOpen311Form,
   toOpen311Request,
   toOpen311Service,
@@ -27,7 +28,14 @@ export class Open311Error extends Error {
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_RANGE_DAYS = 90;
 const MAX_RESULTS = 200;
-const OPEN: readonly string[] = ['AWAITING_DOCUMENTS', 'SUBMITTED', 'ROUTED', 'IN_PROGRESS', 'NEEDS_INFO'];
+const OPEN: readonly string[] = [
+  'AWAITING_DOCUMENTS',
+  'AWAITING_PAYMENT',
+  'SUBMITTED',
+  'ROUTED',
+  'IN_PROGRESS',
+  'NEEDS_INFO',
+];
 const CLOSED: readonly string[] = ['COMPLETED', 'REJECTED', 'CANCELLED'];
 
 function jurisdiction(id: string | null, served: readonly string[], required: boolean): string | undefined {
@@ -89,7 +97,9 @@ export async function postRequest(form: URLSearchParams, served: readonly string
     return [
       {
         service_request_id: created.requestId,
-        service_notice: `Expected by ${created.dueAt}`,
+        service_notice: created.bill
+          ? `${billNotice(created.bill)}. Expected ${service.slaDays} working days after payment`
+          : `Expected by ${created.dueAt}`,
         account_id: null,
       },
     ];

@@ -1,6 +1,6 @@
 import { sendToAgency } from '../adapters/queues.ts';
 import { getRequest, queryOverdue } from '../adapters/requests-table.ts';
-import { FINAL_STATUSES } from '../domain/lifecycle.ts';
+import { CLOCK_STOPPED, FINAL_STATUSES } from '../domain/lifecycle.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import type { RequestItem } from '../schemas/request.ts';
 import { commitChange } from './commit.ts';
@@ -14,7 +14,7 @@ export interface SweepResult {
  * Finds the requests whose deadline has passed unfinished — a query on the openByDeadline
  * index, never a scan — flags each `overdue` with a history entry, and sends one copy to the
  * province's Damrongdhama centre. A flagged request leaves the index, so it is escalated once.
- * Requests waiting on the citizen (NEEDS_INFO: clock stopped) are left alone.
+ * Requests waiting on the citizen (NEEDS_INFO, AWAITING_PAYMENT: clock stopped) are left alone.
  */
 export async function sweepOverdue(provinces: readonly string[], now = new Date()): Promise<SweepResult> {
   const nowIso = toBangkokIso(now);
@@ -27,7 +27,7 @@ export async function sweepOverdue(provinces: readonly string[], now = new Date(
         !item ||
         item.overdue ||
         FINAL_STATUSES.has(item.status) ||
-        item.status === 'NEEDS_INFO' ||
+        CLOCK_STOPPED.has(item.status) ||
         item.dueAt >= nowIso
       ) {
         skipped++;

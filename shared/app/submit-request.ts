@@ -1,5 +1,6 @@
 import { getRequest, putNewRequest } from '../adapters/requests-table.ts';
 import { getHashKey } from '../adapters/secrets.ts';
+import { normaliseDetails } from '../domain/details.ts';
 import { AppError, validationFailed } from '../domain/errors.ts';
 import { createRequestItem, submissionResponse } from '../domain/request.ts';
 import {
@@ -12,6 +13,8 @@ import {
 import { checkSubmission } from '../domain/submission.ts';
 import { correlate, metrics } from '../observability.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
+import { issueFilingBill } from './billing.ts';
+import { countNewRequest } from './commit.ts';
 import { dispatchSubmitted } from './dispatch.ts';
 import { agencyRegistry, holidaySet, referenceData } from './reference.ts';
 import type { SignedIn } from './session-check.ts';
@@ -46,7 +49,22 @@ export async function submitRequest(
   }
   // The key is the applicant's: scoped by their citizen ID (keyed), never shared across citizens.
   const requestId = newRequestId(hashKey, idempotencyKey, signedIn?.session.citizenIdHash ?? typedHash);
+  // A fee known at filing is billed now, unless documents come first (then when they are verified).
+  const bill = service.requiredDocuments.some((d) => !d.optional)
+    ? undefined
+    : await issueFilingBill(
+        service,
+        {
+          requestId,
+          provinceCode: body.provinceCode,
+          ...(body.districtCode !== undefined && { districtCode: body.districtCode }),
+          ...(body.subdistrictCode !== undefined && { subdistrictCode: body.subdistrictCode }),
+          details: normaliseDetails(service.fields, body.details),
+        },
+        now,
+      );
   const { item, accessToken } = createRequestItem(body, service, {
+    ...(bill && { bill }),
     requestId,
     hashKey,
     now,
@@ -66,6 +84,7 @@ export async function submitRequest(
     correlate(requestId);
     metrics.addMetric('RequestsFiled', 'Count', 1);
     if (item.status === 'SUBMITTED') await dispatchSubmitted(item);
+    await countNewRequest(item);
     return submissionResponse(item, service, accessToken);
   }
 

@@ -74,9 +74,10 @@ const coreServices: readonly Service[] = [
     fee: {
       model: 'formula',
       formula:
-        'a rate of the room revenue declared for the month, set by the PAO ordinance (at most 3 % by ministerial regulation; 1 % in most provinces): provisional',
+        '1 % of the room revenue declared for the month (the rate most PAO ordinances set; the ministerial regulation allows at most 3 %): provisional, per province ordinance',
+      calc: { kind: 'rateOfField', field: 'roomRevenueThb', basisPoints: 100 },
       source:
-        'กฎกระทรวงว่าด้วยการเก็บค่าธรรมเนียมบำรุงองค์การบริหารส่วนจังหวัดจากผู้พักในโรงแรม; the PAO ordinance (provisional)',
+        'พระราชบัญญัติองค์การบริหารส่วนจังหวัด พ.ศ. 2540 มาตรา 65; กฎกระทรวงว่าด้วยการเก็บค่าธรรมเนียมบำรุงองค์การบริหารส่วนจังหวัดจากผู้พักในโรงแรม (ceiling 3 % of room rent); the PAO ordinance (ข้อบัญญัติ อบจ.) sets the rate: 1 % assumed, provisional',
     },
     requiresDistrict: false,
     requiredDocuments: [],
@@ -219,8 +220,10 @@ const coreServices: readonly Service[] = [
     fee: {
       model: 'formula',
       formula:
-        'appraised value of land and buildings less exemptions, times the rate for its use band (residential, agricultural, other, vacant) set by the local body within the Act’s ceilings: provisional',
-      source: 'พระราชบัญญัติภาษีที่ดินและสิ่งปลูกสร้าง พ.ศ. 2562 (Land and Building Tax Act B.E. 2562), sections 35–37',
+        'the local body’s appraisal of the land and buildings, taxed in progressive bands by use (agricultural 0.01–0.1 %, residential 0.02–0.1 % after the main-residence exemption, other 0.3–0.7 %, vacant as other plus 0.3 % per three years vacant, at most 3 %); billed by the local body with its assessment: provisional',
+      calc: { kind: 'landBuildingTax' },
+      source:
+        'พระราชบัญญัติภาษีที่ดินและสิ่งปลูกสร้าง พ.ศ. 2562 (Land and Building Tax Act B.E. 2562), sections 35–41; พระราชกฤษฎีกากำหนดอัตราภาษีที่ดินและสิ่งปลูกสร้าง พ.ศ. 2562 (rates by band): provisional, a local body may set other rates within the Act’s ceilings',
     },
     requiresDistrict: true,
     requiredDocuments: [],

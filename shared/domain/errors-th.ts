@@ -30,6 +30,12 @@ export const ERROR_MESSAGES_TH: Readonly<Record<string, string>> = {
   BAD_PATH: 'เส้นทาง (URL) ไม่ถูกต้อง',
   THROTTLED: 'มีคำขอมากเกินไป โปรดรอสักครู่แล้วลองใหม่',
   INTERNAL: 'ระบบขัดข้องชั่วคราว โปรดลองอีกครั้ง',
+  BANK_SIGNATURE_INVALID: 'ลายมือชื่ออิเล็กทรอนิกส์ของธนาคารไม่ถูกต้องหรือไม่มี',
+  BANK_TIMESTAMP_STALE: 'เวลาที่ลงนามห่างจากเวลาของระบบเกิน 5 นาที',
+  TRANSACTION_REF_REUSED: 'เลขอ้างอิงธุรกรรมของธนาคารนี้เคยแจ้งมาแล้วด้วยข้อมูลอื่น',
+  NO_FEE_TO_BILL: 'บริการนี้ไม่มีค่าธรรมเนียมที่หน่วยงานเรียกเก็บได้',
+  BILL_NOT_EXPIRED: 'ออกใบแจ้งชำระใหม่ได้เฉพาะใบที่หมดอายุโดยยังไม่ได้ชำระ',
+  PAYMENTS_NOT_CONFIGURED: 'ยังไม่เปิดรับชำระค่าธรรมเนียม: ระบบนี้ยังไม่ได้ตั้งค่าบัญชีรับเงิน',
 };
 
 export const messageThOf = (code: string) => ERROR_MESSAGES_TH[code] ?? ERROR_MESSAGES_TH.INTERNAL ?? '';

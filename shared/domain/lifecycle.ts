@@ -6,6 +6,10 @@ import { toBangkokIso } from './time.ts';
 /** Everything that can happen to a request, and who may do it. */
 export type LifecycleAction =
   | 'documents-complete'
+  | 'documents-complete-to-pay'
+  | 'bill'
+  | 'paid'
+  | 'paid-resume'
   | 'route'
   | 'accept'
   | 'request-info'
@@ -21,20 +25,26 @@ interface Transition {
 }
 
 /**
- * DESIGN.md §5: AWAITING_DOCUMENTS → SUBMITTED → ROUTED → IN_PROGRESS ⇄ NEEDS_INFO →
- * COMPLETED | REJECTED; CANCELLED by the citizen before acceptance; forward sends a ROUTED or
- * IN_PROGRESS request back to ROUTED at another agency. Nothing else is allowed.
+ * DESIGN.md §5: AWAITING_DOCUMENTS → AWAITING_PAYMENT → SUBMITTED → ROUTED → IN_PROGRESS ⇄
+ * NEEDS_INFO → COMPLETED | REJECTED. AWAITING_PAYMENT comes at filing only when the fee is known
+ * then (paid → SUBMITTED); an agency's `bill` moves IN_PROGRESS there too (paid → IN_PROGRESS).
+ * CANCELLED by the citizen before acceptance; forward sends a ROUTED or IN_PROGRESS request back
+ * to ROUTED at another agency. Nothing else is allowed.
  */
 export const TRANSITIONS: Readonly<Record<LifecycleAction, Transition>> = {
   'documents-complete': { from: ['AWAITING_DOCUMENTS'], to: 'SUBMITTED' },
+  'documents-complete-to-pay': { from: ['AWAITING_DOCUMENTS'], to: 'AWAITING_PAYMENT' },
+  bill: { from: ['IN_PROGRESS'], to: 'AWAITING_PAYMENT' },
+  paid: { from: ['AWAITING_PAYMENT'], to: 'SUBMITTED' },
+  'paid-resume': { from: ['AWAITING_PAYMENT'], to: 'IN_PROGRESS' },
   route: { from: ['SUBMITTED'], to: 'ROUTED' },
   accept: { from: ['ROUTED'], to: 'IN_PROGRESS' },
   'request-info': { from: ['IN_PROGRESS'], to: 'NEEDS_INFO' },
   resume: { from: ['NEEDS_INFO'], to: 'IN_PROGRESS' },
   complete: { from: ['IN_PROGRESS'], to: 'COMPLETED' },
-  reject: { from: ['ROUTED', 'IN_PROGRESS', 'NEEDS_INFO'], to: 'REJECTED' },
+  reject: { from: ['ROUTED', 'IN_PROGRESS', 'NEEDS_INFO', 'AWAITING_PAYMENT'], to: 'REJECTED' },
   forward: { from: ['ROUTED', 'IN_PROGRESS'], to: 'ROUTED' },
-  cancel: { from: ['AWAITING_DOCUMENTS', 'SUBMITTED', 'ROUTED'], to: 'CANCELLED' },
+  cancel: { from: ['AWAITING_DOCUMENTS', 'AWAITING_PAYMENT', 'SUBMITTED', 'ROUTED'], to: 'CANCELLED' },
 };
 
 /** The status `action` leads to from `current`, or undefined when the move is not allowed. */
@@ -48,6 +58,9 @@ const FINISHING: ReadonlySet<LifecycleAction> = new Set(['complete', 'reject', '
 
 /** Statuses in which the citizen may upload documents; a slot opened in one closes when the request leaves it. */
 const UPLOAD_STATUSES: ReadonlySet<RequestStatus> = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
+
+/** Statuses in which the deadline clock stops: the agency waits on the citizen (DESIGN.md §5). */
+export const CLOCK_STOPPED: ReadonlySet<RequestStatus> = new Set(['NEEDS_INFO', 'AWAITING_PAYMENT']);
 
 /** Statuses after which nothing more happens to a request. */
 export const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['COMPLETED', 'REJECTED', 'CANCELLED']);
@@ -69,6 +82,7 @@ export type TransitionChanges = Partial<
     RequestItem,
     | 'agencyId'
     | 'documents'
+    | 'bills'
     | 'dueAt'
     | 'clockPausedAt'
     | 'provinceCode'
@@ -127,7 +141,13 @@ export function applyTransition(
   }
   if (FINAL_STATUSES.has(to)) delete next.openProvince;
   else if (next.openProvince !== undefined) next.openProvince = provinceCode;
-  if (to !== 'NEEDS_INFO' && !('clockPausedAt' in changes)) delete next.clockPausedAt;
+  if (!CLOCK_STOPPED.has(to) && !('clockPausedAt' in changes)) delete next.clockPausedAt;
+  // A bill can no longer be paid once its request is finished: a late payment is flagged for a refund.
+  if (FINAL_STATUSES.has(to) && next.bills) {
+    next.bills = next.bills.map((b) =>
+      b.status === 'ISSUED' || b.status === 'FLAGGED' ? { ...b, status: 'VOID' as const } : b,
+    );
+  }
   if (next.agencyId) next.agencyStatusAt = `${to}#${at}`;
   // Upload slots die with the status that opened them: a pending upload cannot land later.
   // Optional documents (a complaint's photos) stay open until the request is finished.

@@ -1,6 +1,8 @@
 import type { District, Service, ServiceField } from '../schemas/catalogue.ts';
+import type { Bill } from '../schemas/payments.ts';
 import type { RequestItem, RequestStatus } from '../schemas/request.ts';
 import { FINAL_STATUSES } from './lifecycle.ts';
+import { formatBaht } from './money.ts';
 
 /**
  * The Open311 GeoReport v2 view of OSS: services with their form fields as attributes, requests
@@ -115,6 +117,7 @@ export function open311FormatDescription(f: Service['fields'][number]): string |
 /** mySociety's extended statuses (FixMyStreet Open311 extensions), for clients that ask. */
 const EXTENDED: Record<RequestStatus, string> = {
   AWAITING_DOCUMENTS: 'open',
+  AWAITING_PAYMENT: 'open',
   SUBMITTED: 'open',
   ROUTED: 'open',
   IN_PROGRESS: 'in_progress',
@@ -123,6 +126,35 @@ const EXTENDED: Record<RequestStatus, string> = {
   REJECTED: 'no_further_action',
   CANCELLED: 'closed',
 };
+
+/**
+ * The request's notice: its deadline and, where it has a fee, what to pay and how (Open311 has no
+ * payment of its own: the amount, the bank references and the expiry are what a client can show).
+ */
+export function serviceNotice(item: RequestItem, service: Service | undefined): string | null {
+  if (!service) return null;
+  const parts = [`Deadline ${service.slaDays} working days`];
+  const bill = item.bills?.findLast((b) => b.status === 'ISSUED' || b.status === 'FLAGGED');
+  const paid = item.bills?.filter((b) => b.status === 'PAID') ?? [];
+  if (bill) parts.push(billNotice(bill));
+  for (const b of paid) {
+    parts.push(
+      `Fee ${formatBaht(b.amountSatang)} THB paid, receipt ${b.payment?.receiptNo ?? ''} / ชำระค่าธรรมเนียมแล้ว`,
+    );
+  }
+  if (!bill && paid.length === 0 && service.fee.model !== 'none') {
+    parts.push(
+      service.fee.model === 'fixed'
+        ? `Fee ${formatBaht(Math.round((service.fee.amountThb ?? 0) * 100))} THB`
+        : `Fee ${service.fee.model === 'assessed' ? 'assessed by the agency' : `by formula: ${service.fee.formula ?? ''}`}`,
+    );
+  }
+  return parts.join('. ');
+}
+
+/** How to pay one bill, in English and Thai. */
+export const billNotice = (bill: Pick<Bill, 'amountSatang' | 'billerId' | 'ref1' | 'ref2' | 'expiresAt'>) =>
+  `Fee ${formatBaht(bill.amountSatang)} THB due by ${bill.expiresAt}: pay by Thai QR or bill payment, biller ${bill.billerId}, ref1 ${bill.ref1}, ref2 ${bill.ref2} / ชำระค่าธรรมเนียม ${formatBaht(bill.amountSatang)} บาท ภายใน ${bill.expiresAt.slice(0, 10)} รหัสผู้รับชำระ ${bill.billerId} อ้างอิง 1 ${bill.ref1} อ้างอิง 2 ${bill.ref2}`;
 
 export const open311Status = (s: RequestStatus) => (FINAL_STATUSES.has(s) ? 'closed' : 'open');
 
@@ -145,7 +177,7 @@ export function toOpen311Request(
     service_code: item.serviceCode,
     description: null,
     agency_responsible: agencyName ?? null,
-    service_notice: service ? `Deadline ${service.slaDays} working days` : null,
+    service_notice: serviceNotice(item, service),
     requested_datetime: item.createdAt,
     updated_datetime: item.updatedAt,
     expected_datetime: item.dueAt,

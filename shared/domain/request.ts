@@ -1,4 +1,5 @@
 import type { Service } from '../schemas/catalogue.ts';
+import type { Bill } from '../schemas/payments.ts';
 import type {
   AgencyRequestView,
   CitizenRequestView,
@@ -6,14 +7,18 @@ import type {
   RequestStatus,
 } from '../schemas/request.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
-import { KEY_PREFIX } from '../schemas/table.ts';
+import { requestKey } from '../schemas/table.ts';
+import { billView } from './bills.ts';
 import { maskCitizenId } from './citizen-id.ts';
 import { normaliseDetails } from './details.ts';
+import { formatBaht } from './money.ts';
 import { accessTokenFor, canonicalJson, keyedHash, sha256Hex } from './secure-tokens.ts';
+import { serviceVersion } from './service-version.ts';
+
+export { requestKey, serviceVersion };
+
 import { toBangkokIso } from './time.ts';
 import { addWorkingDays } from './working-days.ts';
-
-export const requestKey = (requestId: string) => ({ pk: `${KEY_PREFIX.request}${requestId}`, sk: 'REQUEST' });
 
 export interface NewRequestContext {
   readonly requestId: string;
@@ -24,6 +29,8 @@ export interface NewRequestContext {
   readonly idempotent?: boolean;
   /** Filed by counter staff for a walk-in citizen: the officer and their agency. */
   readonly counter?: { readonly agencyId: string; readonly username: string };
+  /** The bill for the service's fee, when it is due at filing and no documents are awaited. */
+  readonly bill?: Bill;
   /** The applicant as ThaiD vouches for them (a signed-in citizen): used instead of typed identity. */
   readonly identity?: {
     readonly citizenIdHash: string;
@@ -31,21 +38,6 @@ export interface NewRequestContext {
     readonly firstName: string;
     readonly lastName: string;
   };
-}
-
-/**
- * The catalogue version of a service: a hash of its whole definition, recorded on each request so
- * a later change to the service (fields, documents, deadline) is visible and never re-judges what
- * was filed before it.
- */
-const versions = new WeakMap<Service, string>();
-export function serviceVersion(service: Service): string {
-  let v = versions.get(service);
-  if (!v) {
-    v = sha256Hex(canonicalJson(service)).slice(0, 12);
-    versions.set(service, v);
-  }
-  return v;
 }
 
 /**
@@ -59,7 +51,8 @@ export function createRequestItem(
 ): { item: RequestItem; accessToken: string } {
   const at = toBangkokIso(ctx.now);
   const required = service.requiredDocuments.filter((d) => !d.optional);
-  const status: RequestStatus = required.length > 0 ? 'AWAITING_DOCUMENTS' : 'SUBMITTED';
+  const status: RequestStatus =
+    required.length > 0 ? 'AWAITING_DOCUMENTS' : ctx.bill ? 'AWAITING_PAYMENT' : 'SUBMITTED';
   const accessToken = accessTokenFor(ctx.hashKey, ctx.requestId);
   const { citizenId, firstName, lastName, ...contact } = body.applicant;
   const identity = ctx.identity ?? {
@@ -93,6 +86,7 @@ export function createRequestItem(
     ...(body.description !== undefined && { description: body.description }),
     ...(body.location !== undefined && { location: body.location }),
     documents: [],
+    ...(ctx.bill && { bills: [ctx.bill] }),
     channel: ctx.counter ? 'counter' : 'online',
     history: [
       {
@@ -103,7 +97,9 @@ export function createRequestItem(
           ctx.counter
             ? `Filed at the counter of ${ctx.counter.agencyId} by officer ${ctx.counter.username} for a walk-in citizen`
             : 'Filed'
-        }${status === 'AWAITING_DOCUMENTS' ? `; waiting for ${required.length} document(s)` : ''}`,
+        }${status === 'AWAITING_DOCUMENTS' ? `; waiting for ${required.length} document(s)` : ''}${
+          ctx.bill ? `; fee ${formatBaht(ctx.bill.amountSatang)} THB due (bill ${ctx.bill.ref1})` : ''
+        }`,
       },
     ],
     createdAt: at,
@@ -136,6 +132,8 @@ export function submissionResponse(
     status: item.status,
     dueAt: item.dueAt,
     requiredDocuments: service.requiredDocuments.map((d) => ({ ...d, contentTypes: [...d.contentTypes] })),
+    ...(item.status === 'AWAITING_PAYMENT' &&
+      item.bills?.[0] && { bill: billView(item.bills.at(-1) as Bill) }),
   };
 }
 
@@ -166,6 +164,7 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
       status: d.status,
       ...(d.reason !== undefined && { reason: d.reason }),
     })),
+    ...(item.bills && item.bills.length > 0 && { bills: item.bills.map((b) => billView(b)) }),
     history: item.history,
     ...(item.rating && { rating: item.rating }),
     ...(item.overdue && { overdue: true }),

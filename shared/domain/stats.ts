@@ -15,7 +15,8 @@ export const COUNTED_STATUSES = [
   'REJECTED',
   'CANCELLED',
 ] as const;
-export const INTAKE_STATUSES = ['AWAITING_DOCUMENTS', 'SUBMITTED'] as const;
+/** Counted at read time from the index: a filing (or an agency's bill) may land in them without a counter write. */
+export const INTAKE_STATUSES = ['AWAITING_DOCUMENTS', 'AWAITING_PAYMENT', 'SUBMITTED'] as const;
 
 /** Upper bounds (hours) of the completion-time histogram. */
 export const HOUR_BUCKETS = [
@@ -67,6 +68,29 @@ export function statsDeltas(prev: RequestItem, next: RequestItem): Deltas {
     add('ratingCount', 1);
     add('ratingSum', next.rating.score);
   }
+  for (const [name, n] of Object.entries(billDeltas(prev.bills, next.bills))) add(name, n);
+  return d;
+}
+
+/**
+ * Money billed and collected (satang), for the transparency statistics: a new bill counts as
+ * billed (a reissue of an expired one does not: it is the same charge), a bill newly paid as
+ * collected.
+ */
+export function billDeltas(prev: RequestItem['bills'], next: RequestItem['bills']): Deltas {
+  const d: Deltas = {};
+  const before = new Map((prev ?? []).map((b) => [b.billId, b]));
+  for (const b of next ?? []) {
+    const p = before.get(b.billId);
+    if (!p && !b.reissueOf) {
+      d.billsIssued = (d.billsIssued ?? 0) + 1;
+      d.billedSatang = (d.billedSatang ?? 0) + b.amountSatang;
+    }
+    if (b.status === 'PAID' && p?.status !== 'PAID' && b.payment) {
+      d.billsPaid = (d.billsPaid ?? 0) + 1;
+      d.collectedSatang = (d.collectedSatang ?? 0) + b.payment.amountSatang;
+    }
+  }
   return d;
 }
 
@@ -92,6 +116,8 @@ export function statsChanges(prev: RequestItem, next: RequestItem): CounterChang
   if (prev.overdue) leaving.overdueOpen = -1;
   if (isCounted(next.status)) arriving[`status_${next.status}`] = 1;
   if (next.overdue) arriving.overdueOpen = 1;
+  // Money stays where it was billed; what this write adds counts where the request now is.
+  for (const [name, n] of Object.entries(billDeltas(prev.bills, next.bills))) arriving[name] = n;
   return [
     { provinceCode: prev.provinceCode, serviceCode: prev.serviceCode, deltas: leaving },
     { provinceCode: next.provinceCode, serviceCode: next.serviceCode, deltas: arriving },
@@ -116,6 +142,13 @@ export function medianFromHistogram(counters: Readonly<Record<string, number>>):
 
 export interface StatsView {
   readonly byStatus: Record<string, number>;
+  /** Fees billed and collected, in baht (bills reissued after expiry count once). */
+  readonly payments: {
+    readonly billsIssued: number;
+    readonly billsPaid: number;
+    readonly billedThb: number;
+    readonly collectedThb: number;
+  };
   readonly completedWithinSlaPercent: number | null;
   readonly medianHoursToComplete: number | null;
   readonly averageRating: number | null;
@@ -134,6 +167,12 @@ export function statsView(
   const ratings = counters.ratingCount ?? 0;
   return {
     byStatus,
+    payments: {
+      billsIssued: counters.billsIssued ?? 0,
+      billsPaid: counters.billsPaid ?? 0,
+      billedThb: (counters.billedSatang ?? 0) / 100,
+      collectedThb: (counters.collectedSatang ?? 0) / 100,
+    },
     completedWithinSlaPercent:
       finished > 0 ? Math.round((1000 * (counters.finishedOnTime ?? 0)) / finished) / 10 : null,
     medianHoursToComplete: medianFromHistogram(counters),

@@ -1,13 +1,27 @@
 import * as z from 'zod';
 import { LIMITS } from '../domain/limits.ts';
+import { LandBuildingAssessment } from './payments.ts';
 import { cleanText } from './text.ts';
 
 /** Body of `POST /v1/agencies/{agencyId}/requests/{id}/actions`. */
 export const AgencyActionBody = z
   .object({
-    action: z.enum(['accept', 'request-info', 'resume', 'complete', 'reject', 'forward', 'acknowledge']),
+    action: z.enum([
+      'accept',
+      'request-info',
+      'resume',
+      'bill',
+      'complete',
+      'reject',
+      'forward',
+      'acknowledge',
+    ]),
     note: cleanText(LIMITS.noteChars, { multiline: true }).optional(),
     toAgencyId: z.string().max(64).optional(),
+    /** `bill`: the assessed amount in baht (at most two decimals)… */
+    amountThb: z.number().positive().max(10_000_000_000).optional(),
+    /** …or, for a formula fee billed on assessment (land and building tax), the assessment it prices. */
+    assessment: LandBuildingAssessment.optional(),
     /** The inbox item's receipt handle: it works only for the request it was issued with. */
     receiptHandle: z.string().max(4096).optional(),
   })

@@ -86,14 +86,32 @@ export const ServiceField = z.object({
 export type ServiceField = z.infer<typeof ServiceField>;
 
 /**
- * How a service's fee is set (DESIGN.md §10): none; fixed (`amountThb`); a formula over the details
- * (`formula` says which, in words, with its legal source); or assessed by the agency while it
- * works on the request. Payments themselves come with the payments issue.
+ * How a formula fee is computed, so the amount is the system's arithmetic, never typed in:
+ * - `rateOfField`: a rate (basis points, 100 = 1 %) of a money field of the filing, charged at
+ *   filing (the PAO hotel levy on the room revenue declared);
+ * - `landBuildingTax`: the Land and Building Tax Act's use bands over an appraised value, priced
+ *   when the local body bills its assessment (the agency action `bill` with `assessment`).
+ */
+export const FeeCalc = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('rateOfField'),
+    field: z.string(),
+    basisPoints: z.number().int().positive().max(10_000),
+  }),
+  z.object({ kind: z.literal('landBuildingTax') }),
+]);
+export type FeeCalc = z.infer<typeof FeeCalc>;
+
+/**
+ * How a service's fee is set (DESIGN.md §10): none; fixed (`amountThb`, paid at filing); a
+ * formula (`formula` in words, `calc` for the arithmetic, with its legal source); or assessed by
+ * the agency while it works on the request (the action `bill`).
  */
 export const Fee = z.object({
   model: z.enum(['none', 'fixed', 'formula', 'assessed']),
   amountThb: z.number().nonnegative().optional(),
   formula: z.string().optional(),
+  calc: FeeCalc.optional(),
   source: z.string().min(1),
 });
 export type Fee = z.infer<typeof Fee>;

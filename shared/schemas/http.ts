@@ -42,6 +42,13 @@ export const RatingResponse = z.object({
 
 const StatsBlock = z.object({
   byStatus: z.record(z.string(), z.number()),
+  /** Fees billed and collected (baht); a bill reissued after expiry counts once. */
+  payments: z.object({
+    billsIssued: z.number(),
+    billsPaid: z.number(),
+    billedThb: z.number(),
+    collectedThb: z.number(),
+  }),
   completedWithinSlaPercent: z.number().nullable(),
   medianHoursToComplete: z.number().nullable(),
   averageRating: z.number().nullable(),

@@ -1,10 +1,12 @@
 import * as z from 'zod';
 import { ContentType } from './catalogue.ts';
+import { Bill, BillView } from './payments.ts';
 import { cleanText } from './text.ts';
 
 /** DESIGN.md §5 lifecycle. */
 export const RequestStatus = z.enum([
   'AWAITING_DOCUMENTS',
+  'AWAITING_PAYMENT',
   'SUBMITTED',
   'ROUTED',
   'IN_PROGRESS',
@@ -89,6 +91,8 @@ export const RequestItem = z.object({
   description: z.string().optional(),
   location: Location.optional(),
   documents: z.array(DocumentRecord),
+  /** Bills for the service's fee or an agency's assessment (DESIGN.md §10), newest last. */
+  bills: z.array(Bill).optional(),
   history: z.array(HistoryEntry).min(1),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -149,6 +153,7 @@ export const CitizenRequestView = z.object({
   updatedAt: IsoDateTime,
   dueAt: IsoDateTime,
   documents: z.array(CitizenDocumentView),
+  bills: z.array(BillView).optional(),
   history: z.array(HistoryEntry),
   rating: z.lazy(() => Rating).optional(),
   overdue: z.boolean().optional(),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isValidCitizenId, normaliseCitizenId } from '../domain/citizen-id.ts';
+import { BillView } from './payments.ts';
 import { DetailValue, Location, RequestStatus } from './request.ts';
 import { cleanText } from './text.ts';
 
@@ -50,7 +51,7 @@ export type SubmitRequestBody = z.infer<typeof SubmitRequestBody>;
 export const SubmitRequestResponse = z.object({
   requestId: z.string(),
   accessToken: z.string(),
-  /** AWAITING_DOCUMENTS or SUBMITTED when filed; an idempotent replay gives the status now. */
+  /** AWAITING_DOCUMENTS, AWAITING_PAYMENT or SUBMITTED when filed; an idempotent replay gives the status now. */
   status: RequestStatus,
   dueAt: z.string(),
   requiredDocuments: z.array(
@@ -63,6 +64,8 @@ export const SubmitRequestResponse = z.object({
       optional: z.boolean().optional(),
     }),
   ),
+  /** The fee to pay before the request goes to the agency (status AWAITING_PAYMENT), with its Thai QR. */
+  bill: BillView.optional(),
 });
 export type SubmitRequestResponse = z.infer<typeof SubmitRequestResponse>;
 

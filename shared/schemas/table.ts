@@ -8,6 +8,8 @@ export const TABLE_INDEXES = {
   byProvinceStatus: { name: 'byProvinceStatus', partitionKey: 'provinceStatus', sortKey: 'updatedAt' },
   /** A signed-in citizen's requests, newest first (`citizenHash` is set on requests filed with a session or at a counter). */
   byCitizen: { name: 'byCitizen', partitionKey: 'citizenHash', sortKey: 'createdAt' },
+  /** Bank payments flagged for review, by the agency that must look (`unmatched` when no bill matched). */
+  paymentReview: { name: 'paymentReview', partitionKey: 'reviewAgencyId', sortKey: 'receivedAt' },
 } as const;
 
 /** What the byCitizen index projects: the fields of "my requests". */
@@ -35,6 +37,10 @@ export const AGENCY_LIST_ATTRIBUTES = [
 
 export const KEY_PREFIX = {
   request: 'REQUEST#',
+  /** `BILL#<ref1>`: which request a bank reference belongs to (and the proof that ref1 is unique). */
+  bill: 'BILL#',
+  /** `PAYMENT#<bank>#<transactionRef>`: each bank transaction once, whatever reports it again. */
+  payment: 'PAYMENT#',
 } as const;
 
 export const DOCUMENT_PREFIXES = {
@@ -48,3 +54,6 @@ export const DOCUMENT_PREFIXES = {
   /** Rejected objects are moved here, never served to agencies. */
   quarantine: 'quarantine/',
 } as const;
+
+/** The key of a request's item. */
+export const requestKey = (requestId: string) => ({ pk: `${KEY_PREFIX.request}${requestId}`, sk: 'REQUEST' });

@@ -161,7 +161,12 @@ describe('least privilege', () => {
     }
     expect(dynamoActions(api, 'RequestStatus')).toEqual(['dynamodb:GetItem']);
     expect(dynamoActions(api, 'StatsRole')).toEqual(['dynamodb:Query']);
-    expect(dynamoActions(api, 'Intake')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    // UpdateItem: the statistics counters of a filing billed at once (the fee, counted as billed).
+    expect(dynamoActions(api, 'Intake')).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
     expect(dynamoActions(api, 'AgencyInbox')).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
     expect(dynamoActions(province20, 'Router')).toEqual([
       'dynamodb:GetItem',
@@ -227,7 +232,7 @@ describe('observability and limits', () => {
 
   it('sends failed scheduled runs to a failure destination', () => {
     const configs = Object.values(api.findResources('AWS::Lambda::EventInvokeConfig'));
-    expect(configs).toHaveLength(2);
+    expect(configs).toHaveLength(3); // reconciler, SLA sweeper, payment reconciler
     for (const c of configs) expect(c.Properties.DestinationConfig.OnFailure.Destination).toBeDefined();
   });
 

@@ -6,7 +6,7 @@ import { synthStage } from '../support/synth.ts';
 const { stage, stateful, api } = synthStage();
 
 describe('stateful stack', () => {
-  it('keeps the requests table under a fixed logical ID with pk/sk keys and both indexes', () => {
+  it('keeps the requests table under a fixed logical ID with pk/sk keys and its indexes', () => {
     const tables = stateful.findResources('AWS::DynamoDB::Table');
     expect(Object.keys(tables)).toEqual(['RequestsTable']);
     stateful.hasResource('AWS::DynamoDB::Table', {
@@ -32,6 +32,7 @@ describe('stateful stack', () => {
             IndexName: 'byCitizen',
             Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }),
           }),
+          Match.objectLike({ IndexName: 'paymentReview', Projection: { ProjectionType: 'ALL' } }),
         ],
       }),
     });
@@ -126,6 +127,9 @@ describe('API stack', () => {
         'POST /v1/requests/{id}/documents',
         'POST /v1/requests/{id}/cancel',
         'POST /v1/requests/{id}/rating',
+        'POST /v1/requests/{id}/bills/{billId}/reissue',
+        'POST /v1/payments/bank-callback',
+        'GET /v1/agencies/{agencyId}/bills',
         'GET /v1/agencies/{agencyId}/inbox',
         'GET /v1/agencies/{agencyId}/requests',
         'GET /v1/agencies/{agencyId}/requests/{id}',
@@ -144,7 +148,7 @@ describe('API stack', () => {
     );
     for (const m of methods) expect(m.Properties.Integration.Type).toBe('AWS_PROXY');
     const agencyMethods = methods.filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
-    expect(agencyMethods).toHaveLength(6);
+    expect(agencyMethods).toHaveLength(7);
   });
 
   it('gives the intake function write access to the table only through grants, no wildcard actions', () => {

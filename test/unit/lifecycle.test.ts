@@ -11,7 +11,12 @@ import { RequestStatus } from '../../shared/schemas/request.ts';
 // The whole table of DESIGN.md §5, written out independently of the implementation.
 const allowed: Record<string, RequestStatus> = {
   'AWAITING_DOCUMENTS documents-complete': 'SUBMITTED',
+  'AWAITING_DOCUMENTS documents-complete-to-pay': 'AWAITING_PAYMENT',
   'AWAITING_DOCUMENTS cancel': 'CANCELLED',
+  'AWAITING_PAYMENT paid': 'SUBMITTED',
+  'AWAITING_PAYMENT paid-resume': 'IN_PROGRESS',
+  'AWAITING_PAYMENT reject': 'REJECTED',
+  'AWAITING_PAYMENT cancel': 'CANCELLED',
   'SUBMITTED route': 'ROUTED',
   'SUBMITTED cancel': 'CANCELLED',
   'ROUTED accept': 'IN_PROGRESS',
@@ -19,6 +24,7 @@ const allowed: Record<string, RequestStatus> = {
   'ROUTED forward': 'ROUTED',
   'ROUTED cancel': 'CANCELLED',
   'IN_PROGRESS request-info': 'NEEDS_INFO',
+  'IN_PROGRESS bill': 'AWAITING_PAYMENT',
   'IN_PROGRESS complete': 'COMPLETED',
   'IN_PROGRESS reject': 'REJECTED',
   'IN_PROGRESS forward': 'ROUTED',
@@ -37,8 +43,8 @@ describe('request lifecycle', () => {
         checked++;
       }
     }
-    expect(checked).toBe(8 * 9);
-    expect(Object.keys(allowed)).toHaveLength(14);
+    expect(checked).toBe(9 * 13);
+    expect(Object.keys(allowed)).toHaveLength(20);
   });
 
   it('never moves a finished request', () => {
