@@ -6,9 +6,10 @@ import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-
 import { validate } from 'promptparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
+import { issueApiKey } from '../../shared/app/api-keys.ts';
 import { BANK_HEADERS, signBankMessage } from '../../shared/domain/bank-signature.ts';
 import { VALID_CITIZEN_ID, withCheckDigit } from '../support/citizen-ids.ts';
-import { eventually, http, type LocalStack, startTestStack } from '../support/local-stack.ts';
+import { eventually, http, type LocalStack, postForm, startTestStack } from '../support/local-stack.ts';
 import { decodeSvgQr } from '../support/qr.ts';
 
 /** Issue #14: fees and Thai QR bill payment, end to end on the local stack with its bank stand-in. */
@@ -201,10 +202,91 @@ describe('a fee known at filing (the PAO hotel levy)', () => {
     expect(res.json[0].service_notice).toContain(`ref1 ${bill.ref1}`);
   });
 
+  it('through Open311: the POST answers with what to pay and how', async () => {
+    const [intake] = stack.functionsNamed('intake');
+    process.env.REQUESTS_TABLE_NAME = intake?.spec.environment.REQUESTS_TABLE_NAME;
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = stack.endpoints.dynamodb;
+    process.env.AWS_REGION = 'ap-southeast-7';
+    const res = await http(stack.url, 'POST', '/open311/v2/requests.json', {
+      raw: new URLSearchParams({
+        api_key: await issueApiKey('payments test'),
+        jurisdiction_id: '20',
+        service_code: 'hotel-fee-pao',
+        'attribute[citizen_id]': '1101700230708',
+        'attribute[first_name]': 'สมชาย',
+        'attribute[last_name]': 'ใจดี',
+        'attribute[hotelName]': 'โรงแรมเปิดสามหนึ่งหนึ่ง',
+        'attribute[hotelLicenceNo]': '20/2561',
+        'attribute[period]': '2026-09',
+        'attribute[guestNights]': '10',
+        'attribute[roomRevenueThb]': '1234.5',
+      }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json[0].service_notice).toMatch(
+      /^Fee 12\.35 THB due by .*ref1 [A-Z0-9]{12}, ref2 [A-Z0-9]{17}/,
+    );
+    const id = res.json[0].service_request_id as string;
+    expect((await stored(id)).status).toBe('AWAITING_PAYMENT');
+  });
+
   it('a month with no room revenue owes nothing and goes straight on', async () => {
     const { body } = await fileHotelLevy(0);
     expect(body.status).toBe('SUBMITTED');
     expect(body.bill).toBeUndefined();
+  });
+});
+
+describe('a fixed fee after documents (commercial registration)', () => {
+  it('is billed when the last document is verified, and routed once paid', async () => {
+    const filed = await http(stack.url, 'POST', '/v1/requests', {
+      body: {
+        serviceCode: 'commercial-registration-new',
+        provinceCode: '20',
+        districtCode: '2001',
+        applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'สมชาย', lastName: 'ใจดี' },
+        details: {
+          businessName: 'ร้านทดสอบ',
+          businessType: 'ขายของชำ',
+          capitalThb: 50000,
+          startedOn: '2026-11-01',
+          premisesSubdistrict: '200101',
+        },
+      },
+    });
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.json.status).toBe('AWAITING_DOCUMENTS');
+    expect(filed.json.bill).toBeUndefined();
+    const id = filed.json.requestId as string;
+    const citizen = { authorization: `Bearer ${filed.json.accessToken}` };
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    for (const d of filed.json.requiredDocuments as Array<{ type: string }>) {
+      const slot = await http(stack.url, 'POST', `/v1/requests/${id}/documents`, {
+        body: { type: d.type, contentType: 'application/pdf', sizeBytes: pdf.length },
+        headers: citizen,
+      });
+      expect(slot.status, slot.text).toBe(201);
+      expect(await postForm(slot.json.upload, pdf, `${d.type}.pdf`)).toBe(204);
+    }
+    const waiting = await eventually(async () => {
+      const v = await view(id, citizen);
+      return v.status === 'AWAITING_PAYMENT' ? v : undefined;
+    });
+    const [bill] = waiting.bills;
+    expect(bill).toMatchObject({
+      amountThb: 50,
+      kind: 'filing',
+      status: 'ISSUED',
+      amountTextTh: 'ห้าสิบบาทถ้วน',
+    });
+    expect((await stored(id)).openProvince).toBeUndefined(); // no deadline runs while the fee is unpaid
+    expect((await callback(paymentOf(bill))).json.result).toBe('APPLIED');
+    const routed = await eventually(async () => {
+      const v = await view(id, citizen);
+      return v.status === 'ROUTED' ? v : undefined;
+    });
+    expect(routed.agencyId).toBe('district-2001');
   });
 });
 
