@@ -17,6 +17,8 @@ export const ENV = {
   thaidSecretId: 'THAID_SECRET_ID',
   /** Secret holding each bank's settings: `{"<bankId>": {"secret", "inquiryUrl"}}` (DESIGN.md §10). */
   bankSecretId: 'BANK_SECRET_ID',
+  /** The citizen-data KMS key: data keys under it seal full citizen IDs for an officer's reveal. */
+  citizenIdKeyArn: 'CITIZEN_ID_KEY_ARN',
   /** JSON `{"default": {"billerId","bankId"}, "<agencyId>": {…}}`: who collects a fee, through which bank. */
   billers: 'OSS_BILLERS',
 } as const;

@@ -37,8 +37,8 @@ const administration = () =>
   });
 
 /**
- * The customer-managed key of the citizen record: the requests table, the documents bucket and
- * the hash-key secret. Its policy lets a principal of this account use it only through those
+ * The customer-managed key of the citizen record: the requests table, the documents bucket, the
+ * hash-key and bank secrets, and the data keys that seal full citizen IDs. Its policy lets a principal of this account use it only through those
  * services and only when the principal is a role tagged `oss:citizen-data=<env>` (see
  * `allowCitizenData`), so a new role gets nothing by an IAM policy alone. Retained with the data
  * it protects: deleting it would make the table, the bucket and the hash key unreadable.
@@ -69,12 +69,26 @@ export class CitizenDataKey extends Construct {
         },
       },
     });
+    // Full citizen IDs are sealed with data keys drawn directly (envelope encryption, see
+    // shared/adapters/citizen-id-vault.ts): allowed only with that purpose as encryption context.
+    const sealing = new PolicyStatement({
+      sid: 'SealCitizenIdsByTaggedRoles',
+      principals: [new AccountRootPrincipal()],
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: {
+          [`aws:PrincipalTag/${CITIZEN_DATA_TAG}`]: props.envName,
+          'kms:EncryptionContext:purpose': 'citizen-id',
+        },
+      },
+    });
     this.key = new Key(this, 'Key', {
       description: `OSS ${props.envName}: citizen records, documents and the hash key`,
       enableKeyRotation: true,
       rotationPeriod: Duration.days(365),
       removalPolicy: RemovalPolicy.RETAIN,
-      policy: new PolicyDocument({ statements: [administration(), usage] }),
+      policy: new PolicyDocument({ statements: [administration(), usage, sealing] }),
     });
   }
 }

@@ -138,6 +138,7 @@ examples:
   bill         <requestId> --agency <id> --note "what for" (--amount 1234.50 | --assessment '{…}')
                bill an assessed fee (land and building tax: the assessment is priced by its bands)
   bills        --agency <id> [--state unpaid|flagged]   bills waiting for the bank; payments to review
+  reveal       <requestId> --agency <id> --note "why"   the full citizen ID (recorded in the history, audited)
   acknowledge  <requestId> --agency damrongdhama-<p> --receipt … [--note …]   (overdue escalations)
   add-local    --code <7-digit DLA code> --type sao|municipality-subdistrict|municipality-town|municipality-city
                --name-th … --name-en … --subdistricts 200101,200102 --source "…" [--stack-part n]
@@ -367,6 +368,16 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
         `${state === 'flagged' ? 'การชำระที่ต้องตรวจสอบ Payments to review' : 'รอชำระ Unpaid bills'} of ${agencyId}: ${items.length}`,
       );
       for (const i of items) say(`  ${JSON.stringify(i)}`);
+      return;
+    }
+    case 'reveal': {
+      const id = need(args[0], '<requestId>');
+      const r = await api('POST', `${base}/requests/${encodeURIComponent(id)}/reveal`, agencyId, {
+        reason: need(values.note, '--note "why you need the full ID"'),
+      });
+      if (values.json) return console.log(JSON.stringify(r, null, 2));
+      say(`เลขประจำตัวประชาชน Citizen ID: ${String(r.citizenId)}`);
+      say(`  recorded in the history of ${id} at ${String(r.revealedAt)} (officer ${String(r.revealedTo)})`);
       return;
     }
     case 'bill':

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -62,6 +62,62 @@ export class LocalSecrets {
 }
 
 /**
+ * The two KMS operations envelope encryption needs (GenerateDataKey, Decrypt), so the citizen-ID
+ * vault uses the real KMS client locally too. Each key's material is a local secret; a data key is
+ * returned sealed with AES-256-GCM under it, bound to the encryption context, which Decrypt must
+ * match exactly as KMS requires. Not KMS: no policies, grants or rotation.
+ */
+function kms(
+  target: string,
+  input: { KeyId?: string; CiphertextBlob?: string; EncryptionContext?: Record<string, string> },
+  secrets: LocalSecrets,
+  reply: (status: number, payload: unknown) => void,
+) {
+  const aad = Buffer.from(JSON.stringify(Object.entries(input.EncryptionContext ?? {}).sort()));
+  const masterKey = (keyId: string) =>
+    createHash('sha256')
+      .update(secrets.ensure(`kms:${keyId}`))
+      .digest();
+  if (target === 'TrentService.GenerateDataKey' && input.KeyId) {
+    const plaintext = randomBytes(32);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', masterKey(input.KeyId), iv).setAAD(aad);
+    const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    const blob = Buffer.from(
+      JSON.stringify({ k: input.KeyId, iv: iv.toString('base64'), d: sealed.toString('base64') }),
+    );
+    return reply(200, {
+      KeyId: input.KeyId,
+      Plaintext: plaintext.toString('base64'),
+      CiphertextBlob: blob.toString('base64'),
+    });
+  }
+  if (target === 'TrentService.Decrypt' && input.CiphertextBlob) {
+    try {
+      const { k, iv, d } = JSON.parse(Buffer.from(input.CiphertextBlob, 'base64').toString('utf8')) as {
+        k: string;
+        iv: string;
+        d: string;
+      };
+      const data = Buffer.from(d, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', masterKey(k), Buffer.from(iv, 'base64')).setAAD(aad);
+      decipher.setAuthTag(data.subarray(data.length - 16));
+      const plaintext = Buffer.concat([
+        decipher.update(data.subarray(0, data.length - 16)),
+        decipher.final(),
+      ]);
+      return reply(200, { KeyId: k, Plaintext: plaintext.toString('base64') });
+    } catch {
+      return reply(400, {
+        __type: 'InvalidCiphertextException',
+        message: 'The ciphertext or its context is invalid.',
+      });
+    }
+  }
+  return reply(400, { __type: 'UnsupportedOperation', message: `${target} is not emulated locally` });
+}
+
+/**
  * The smallest Secrets Manager that the SDK's GetSecretValue needs (AWS JSON 1.1 protocol), so
  * adapters read secrets with the real client on AWS and locally alike.
  */
@@ -77,6 +133,7 @@ function secretsManagerServer(secrets: LocalSecrets): Server {
         res.end(JSON.stringify(payload));
       };
       const target = String(req.headers['x-amz-target'] ?? '');
+      if (target.startsWith('TrentService.')) return kms(target, JSON.parse(body || '{}'), secrets, reply);
       if (target !== 'secretsmanager.GetSecretValue') {
         return reply(400, { __type: 'UnsupportedOperation', message: `${target} is not emulated locally` });
       }

@@ -76,6 +76,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsManager,
+    // The same local endpoint answers the two KMS operations the citizen-ID vault uses.
+    AWS_ENDPOINT_URL_KMS: endpoints.secretsManager,
     OSS_S3_FORCE_PATH_STYLE: 'true',
     AWS_LAMBDA_LOG_FORMAT: 'JSON',
     POWERTOOLS_LOG_LEVEL: options.functionLogLevel ?? process.env.OSS_LOG_LEVEL ?? 'INFO',

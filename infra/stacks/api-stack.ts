@@ -77,6 +77,20 @@ export class ApiStack extends Stack {
       allowCitizenData(f.fn.role, envName);
     };
 
+    // Full citizen IDs are sealed at filing (data keys drawn directly, encryption context
+    // purpose=citizen-id, which the key policy requires) and opened only by an officer's reveal.
+    const citizenIdEnv = { [ENV.citizenIdKeyArn]: props.stateful.dataKey.keyArn };
+    const sealCitizenIds = (f: ServiceFunction) => {
+      f.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['kms:GenerateDataKey'],
+          resources: [props.stateful.dataKey.keyArn],
+          conditions: { StringEquals: { 'kms:EncryptionContext:purpose': 'citizen-id' } },
+        }),
+      );
+      allowCitizenData(f.fn.role, envName);
+    };
+
     const catalog = fn('Catalog', {
       name: 'catalog',
       description: 'Health, geography and the service catalogue',
@@ -94,10 +108,12 @@ export class ApiStack extends Stack {
         ...queueEnv,
         ...statsEnv,
         ...billingEnv,
+        ...citizenIdEnv,
       },
       dataFiles: [SUBDISTRICTS_FILE],
       ...(settings.reservedConcurrency && { reservedConcurrency: settings.reservedConcurrency.intake }),
     });
+    sealCitizenIds(intake);
     // update: the statistics counters of a filing that is billed at once.
     grantTable(table, intake.fn, envName, ['get', 'put', 'update']);
     statsRetry.queue.grantSendMessages(intake.fn);
@@ -111,8 +127,10 @@ export class ApiStack extends Stack {
         [ENV.tableName]: table.tableName,
         [ENV.hashKeySecretId]: hashKey.secretArn,
         [ENV.thaidSecretId]: props.stateful.thaidClient.secretArn,
+        ...citizenIdEnv,
       },
     });
+    sealCitizenIds(citizenAuth);
     grantTable(table, citizenAuth.fn, envName, ['get', 'put', 'update', 'query']);
     readHashKey(citizenAuth);
     citizenAuth.fn.addToRolePolicy(
@@ -195,9 +213,18 @@ export class ApiStack extends Stack {
 
     const agencyActions = fn('AgencyActions', {
       name: 'agency-actions',
-      description: 'Agency actions on a request (billing included), and links to its verified documents',
-      environment: { ...agencyEnv, ...statsEnv, ...billingEnv },
+      description:
+        'Agency actions on a request (billing, ID reveal included), and links to its verified documents',
+      environment: { ...agencyEnv, ...statsEnv, ...billingEnv, ...citizenIdEnv },
     });
+    // Decrypt only: opening a sealed citizen ID for a reveal (the key policy requires its purpose).
+    agencyActions.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [props.stateful.dataKey.keyArn],
+        conditions: { StringEquals: { 'kms:EncryptionContext:purpose': 'citizen-id' } },
+      }),
+    );
     grantTable(table, agencyActions.fn, envName, ['get', 'put', 'update']);
     readHashKey(agencyActions);
     bucket.grantRead(agencyActions.fn, 'verified/*');
@@ -292,9 +319,11 @@ export class ApiStack extends Stack {
         ...queueEnv,
         ...statsEnv,
         ...billingEnv,
+        ...citizenIdEnv,
       },
       dataFiles: [SUBDISTRICTS_FILE],
     });
+    sealCitizenIds(open311);
     grantTable(table, open311.fn, envName, ['get', 'query', 'put', 'update']);
     readHashKey(open311);
     open311.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
@@ -389,6 +418,9 @@ export class ApiStack extends Stack {
     this.api.route('POST', '/v1/agencies/{agencyId}/requests/{id}/actions', agencyActions.fn, {
       agencyAuth: true,
       bodySchema: AgencyActionBody,
+    });
+    this.api.route('POST', '/v1/agencies/{agencyId}/requests/{id}/reveal', agencyActions.fn, {
+      agencyAuth: true,
     });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}/documents/{documentId}', agencyActions.fn, {
       agencyAuth: true,

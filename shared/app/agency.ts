@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { openCitizenId } from '../adapters/citizen-id-vault.ts';
 import { presignDownload } from '../adapters/documents-bucket.ts';
 import { deleteFromAgency, receiveFromAgency, releaseAgencyMessage } from '../adapters/queues.ts';
 import { getRequest, queryAgencyRequests, replaceRequest } from '../adapters/requests-table.ts';
@@ -17,7 +18,7 @@ import { formatBaht, satangFromBaht } from '../domain/money.ts';
 import { toAgencyView } from '../domain/request.ts';
 import { bindReceiptHandle, unbindReceiptHandle } from '../domain/secure-tokens.ts';
 import { toBangkokIso } from '../domain/time.ts';
-import { logger } from '../observability.ts';
+import { logger, metrics } from '../observability.ts';
 import { AgencyMessage } from '../schemas/messages.ts';
 import type { Bill, BillLine, LandBuildingAssessment } from '../schemas/payments.ts';
 import type { AgencyRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
@@ -336,6 +337,53 @@ async function assessedBill(agencyId: string, item: RequestItem, input: ActionIn
     },
     now,
   );
+}
+
+/**
+ * An officer of the assigned agency reveals the applicant's full citizen ID, on purpose and with
+ * a reason (a registrar checking identity for a house number). The reveal is written to the
+ * request's history, with who and why, before the ID is returned; it is counted
+ * (`CitizenIdRevealed`) and never logged. Everyone else keeps seeing the mask.
+ */
+export async function revealCitizenId(
+  agencyId: string,
+  requestId: string,
+  officer: string,
+  reason: string,
+  now = new Date(),
+) {
+  const item = await loadAssigned(agencyId, requestId);
+  const sealed = item.applicant.citizenIdSealed;
+  if (!sealed) {
+    throw new AppError(
+      409,
+      'CITIZEN_ID_NOT_KEPT',
+      'This request was filed before full citizen IDs were kept; check the ID card in person.',
+    );
+  }
+  if (item.history.length >= LIMITS.historyEntries) {
+    throw new AppError(409, 'HISTORY_FULL', 'This request has no room left in its history.');
+  }
+  const citizenId = await openCitizenId(sealed);
+  const at = toBangkokIso(now);
+  const next: RequestItem = {
+    ...item,
+    version: item.version + 1,
+    updatedAt: at,
+    history: [
+      ...item.history,
+      {
+        at,
+        status: item.status,
+        actor: `agency:${agencyId}`,
+        note: `Full citizen ID revealed to officer ${officer}: ${reason}`,
+      },
+    ],
+  };
+  if (!(await replaceRequest(next, item.version))) throw changedMeanwhile();
+  metrics.addMetric('CitizenIdRevealed', 'Count', 1);
+  logger.info('citizen ID revealed', { requestId, agencyId, officer });
+  return { requestId, citizenId, revealedAt: at, revealedTo: officer };
 }
 
 /** One request assigned to the agency, in full. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import * as z from 'zod';
+import { sealCitizenId } from '../adapters/citizen-id-vault.ts';
 import { getHashKey } from '../adapters/secrets.ts';
 import { putSession, queryCitizenRequests, revokeSession } from '../adapters/sessions.ts';
 import { oidc, thaidConfig, thaidSettings } from '../adapters/thaid.ts';
@@ -103,6 +104,7 @@ export async function finishLogin(
   const session: CitizenSession = {
     citizenIdHash: keyedHash(hashKey, `citizen-id:${pid}`),
     citizenIdMasked: maskCitizenId(pid),
+    citizenIdSealed: await sealCitizenId(pid),
     firstName: String(claims?.given_name ?? ''),
     lastName: String(claims?.family_name ?? ''),
     ...(typeof claims?.ial === 'number' && { ial: claims.ial }),

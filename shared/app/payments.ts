@@ -155,7 +155,7 @@ export async function applyBankPayment(payment: BankPayment, now = new Date()): 
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const item = await getRequest(requestId);
     if (!item) return flagRecord(key, payment, 'UNKNOWN_REFERENCE', 'unmatched');
-    const settlement = settle(item, payment);
+    const settlement = settle(item, payment, now);
     if (settlement.outcome === 'already-applied') {
       const receiptNo = settlement.bill.payment?.receiptNo;
       await settlePaymentRecord(key, { outcome: 'APPLIED', requestId, ...(receiptNo && { receiptNo }) });

@@ -1,3 +1,4 @@
+import { sealCitizenId } from '../adapters/citizen-id-vault.ts';
 import { getRequest, putNewRequest } from '../adapters/requests-table.ts';
 import { getHashKey } from '../adapters/secrets.ts';
 import { normaliseDetails } from '../domain/details.ts';
@@ -63,8 +64,13 @@ export async function submitRequest(
         },
         now,
       );
+  const citizenIdSealed =
+    body.applicant.citizenId !== undefined
+      ? await sealCitizenId(body.applicant.citizenId)
+      : signedIn?.session.citizenIdSealed;
   const { item, accessToken } = createRequestItem(body, service, {
     ...(bill && { bill }),
+    ...(citizenIdSealed && { citizenIdSealed }),
     requestId,
     hashKey,
     now,

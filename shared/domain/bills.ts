@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { billPayment } from 'promptparse/generate';
+import { billPayment as readBillPayment } from 'promptparse/validate';
 import QRCode from 'qrcode/lib/core/qrcode.js';
 import svgTag from 'qrcode/lib/renderer/svg-tag.js';
 import type { Bill, BillFlag, BillPayment, BillView, FlagReason } from '../schemas/payments.ts';
@@ -84,13 +85,22 @@ export function newBill(input: NewBill, now: Date): Bill {
 }
 
 /** The EMVCo Thai QR tag-30 bill payment payload (CRC-16/CCITT-FALSE in tag 63), built by promptparse. */
-export const qrPayloadOf = (bill: Pick<Bill, 'billerId' | 'amountSatang' | 'ref1' | 'ref2'>): string =>
-  billPayment({
-    billerId: bill.billerId,
-    amount: bahtFromSatang(bill.amountSatang),
-    ref1: bill.ref1,
-    ref2: bill.ref2,
-  });
+export function qrPayloadOf(bill: Pick<Bill, 'billerId' | 'amountSatang' | 'ref1' | 'ref2'>): string {
+  const amount = bahtFromSatang(bill.amountSatang);
+  const payload = billPayment({ billerId: bill.billerId, amount, ref1: bill.ref1, ref2: bill.ref2 });
+  // Read back with the same library's validator (CRC included): a payload a banking app would
+  // refuse or misread is an error here, never a QR shown to a citizen.
+  const read = readBillPayment(payload);
+  if (
+    read?.billerId !== bill.billerId ||
+    read.ref1 !== bill.ref1 ||
+    read.ref2 !== bill.ref2 ||
+    read.amount !== amount
+  ) {
+    throw new Error(`Thai QR payload for bill ${bill.ref1} does not read back as built`);
+  }
+  return payload;
+}
 
 /** The payload as an SVG QR code (error correction M, a four-module quiet zone as the standard asks). */
 export const qrSvgOf = (payload: string): string =>
@@ -165,7 +175,7 @@ const MAX_FLAGS = 10;
  * already applied (the same bank transaction again), or flagged for a person with the reason —
  * never paid twice, never paid with another amount.
  */
-export function settle(item: RequestItem, payment: BankPayment): Settlement {
+export function settle(item: RequestItem, payment: BankPayment, now = new Date()): Settlement {
   const bill = item.bills?.find((b) => b.ref1 === payment.ref1);
   if (!bill) return { outcome: 'flagged', reason: 'UNKNOWN_REFERENCE' };
   if (bill.payment?.transactionRef === payment.transactionRef && bill.payment.bankId === payment.bankId) {
@@ -173,7 +183,7 @@ export function settle(item: RequestItem, payment: BankPayment): Settlement {
   }
   const flag = (reason: FlagReason, status: Bill['status'] = bill.status): Settlement => {
     const entry: BillFlag = {
-      at: toBangkokIso(new Date()),
+      at: toBangkokIso(now),
       reason,
       bankId: payment.bankId,
       transactionRef: payment.transactionRef,

@@ -5,6 +5,7 @@ import type {
   CitizenRequestView,
   RequestItem,
   RequestStatus,
+  SealedCitizenId,
 } from '../schemas/request.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
 import { requestKey } from '../schemas/table.ts';
@@ -29,6 +30,8 @@ export interface NewRequestContext {
   readonly idempotent?: boolean;
   /** Filed by counter staff for a walk-in citizen: the officer and their agency. */
   readonly counter?: { readonly agencyId: string; readonly username: string };
+  /** The applicant's full citizen ID, sealed (typed in, or vouched for by ThaiD): only an officer's reveal opens it. */
+  readonly citizenIdSealed?: SealedCitizenId;
   /** The bill for the service's fee, when it is due at filing and no documents are awaited. */
   readonly bill?: Bill;
   /** The applicant as ThaiD vouches for them (a signed-in citizen): used instead of typed identity. */
@@ -79,6 +82,7 @@ export function createRequestItem(
       lastName: identity.lastName,
       citizenIdHash: identity.citizenIdHash,
       citizenIdMasked: identity.citizenIdMasked,
+      ...(ctx.citizenIdSealed && { citizenIdSealed: ctx.citizenIdSealed }),
     },
     // Proven identity (ThaiD, or an ID card checked at a counter) links it to the citizen's "my requests".
     ...((ctx.identity || ctx.counter) && { citizenHash: identity.citizenIdHash }),

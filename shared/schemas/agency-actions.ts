@@ -26,3 +26,6 @@ export const AgencyActionBody = z
     receiptHandle: z.string().max(4096).optional(),
   })
   .strict();
+
+/** Body of `POST /v1/agencies/{agencyId}/requests/{id}/reveal`: why the full citizen ID is needed. */
+export const RevealBody = z.object({ reason: cleanText(LIMITS.noteChars, { min: 5 }) }).strict();

@@ -62,10 +62,18 @@ export type Location = z.infer<typeof Location>;
 export const DetailValue = z.union([z.string(), z.number(), z.array(z.string())]);
 export type DetailValue = z.infer<typeof DetailValue>;
 
-/** The applicant as stored: the citizen ID only as a keyed hash and a masked form. */
+/** A full citizen ID sealed with AES-256-GCM under a KMS data key (`key`, encrypted by KMS). */
+export const SealedCitizenId = z.object({ key: z.string(), iv: z.string(), data: z.string() });
+export type SealedCitizenId = z.infer<typeof SealedCitizenId>;
+
+/**
+ * The applicant as stored: the citizen ID as a keyed hash (lookups) and a masked form (what
+ * everyone sees), and sealed, for the assigned agency to reveal on purpose with a reason.
+ */
 export const StoredApplicant = z.object({
   citizenIdHash: z.string(),
   citizenIdMasked: z.string(),
+  citizenIdSealed: SealedCitizenId.optional(),
   firstName: z.string(),
   lastName: z.string(),
   phone: z.string().optional(),

@@ -1,9 +1,12 @@
 import * as z from 'zod';
+import { SealedCitizenId } from './request.ts';
 
-/** A signed-in citizen's session, as stored: never the full citizen ID, never a ThaiD token. */
+/** A signed-in citizen's session, as stored: the full citizen ID only sealed, never a ThaiD token. */
 export const CitizenSession = z.object({
   citizenIdHash: z.string(),
   citizenIdMasked: z.string(),
+  /** The ID ThaiD vouched for, sealed (see citizen-id-vault): copied onto what the citizen files. */
+  citizenIdSealed: SealedCitizenId.optional(),
   firstName: z.string(),
   lastName: z.string(),
   /** ThaiD's identity assurance level. */

@@ -167,15 +167,18 @@ const submitEvent = (n: number) =>
   }) as unknown as APIGatewayProxyEvent;
 
 async function warmCpu(iterations = Number(process.env.BENCH_WARM_ITERATIONS ?? 5000)) {
-  // Stub the three clients intake uses at their `send`: no network, no SDK middleware, no
+  // Stub the four clients intake uses at their `send`: no network, no SDK middleware, no
   // mock-library bookkeeping in the measured time.
   const { documentClient } = await import('../../shared/adapters/requests-table.ts');
   const { sqs } = await import('../../shared/adapters/queues.ts');
   const { secretsClient } = await import('../../shared/adapters/secrets.ts');
+  const { kmsClient } = await import('../../shared/adapters/citizen-id-vault.ts');
+  process.env.CITIZEN_ID_KEY_ARN ??= 'arn:aws:kms:ap-southeast-7:000000000000:key/bench';
   const stubs = [
     [documentClient, async () => ({})],
     [sqs, async () => ({ MessageId: 'm' })],
     [secretsClient, async () => ({ SecretString: 'bench-key' })],
+    [kmsClient, async () => ({ Plaintext: new Uint8Array(32).fill(7), CiphertextBlob: new Uint8Array(64) })],
   ] as const;
   const originals = stubs.map(([client]) => client.send);
   for (const [client, stub] of stubs) (client as { send: unknown }).send = stub;
@@ -211,6 +214,7 @@ async function awsCallsPerSubmission(stack: Awaited<ReturnType<typeof startLocal
     'OSS_ENV',
     'QUEUE_URL_PREFIX',
     'SERVED_PROVINCES',
+    'CITIZEN_ID_KEY_ARN',
   ]) {
     process.env[key] = env[key];
   }
@@ -218,6 +222,7 @@ async function awsCallsPerSubmission(stack: Awaited<ReturnType<typeof startLocal
     AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb,
     AWS_ENDPOINT_URL_SQS: stack.endpoints.sqs,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: stack.endpoints.secretsManager,
+    AWS_ENDPOINT_URL_KMS: stack.endpoints.secretsManager,
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
   });
@@ -242,6 +247,8 @@ async function awsCallsPerSubmission(stack: Awaited<ReturnType<typeof startLocal
     step: 'initialize',
     name: 'benchCount',
   });
+  const { kmsClient } = await import('../../shared/adapters/citizen-id-vault.ts');
+  kmsClient.middlewareStack.add(counting('kms') as never, { step: 'initialize', name: 'benchCount' });
   const { handler } = await import('../../functions/intake/handler.ts');
   for (let i = 0; i < n; i++) {
     const res = await handler(submitEvent(100_000 + i), lambdaContext);

@@ -134,6 +134,7 @@ describe('API stack', () => {
         'GET /v1/agencies/{agencyId}/requests',
         'GET /v1/agencies/{agencyId}/requests/{id}',
         'POST /v1/agencies/{agencyId}/requests/{id}/actions',
+        'POST /v1/agencies/{agencyId}/requests/{id}/reveal',
         'GET /v1/agencies/{agencyId}/requests/{id}/documents/{documentId}',
         ...['json', 'xml'].flatMap((f) => [
           `GET /open311/v2/discovery.${f}`,
@@ -148,7 +149,7 @@ describe('API stack', () => {
     );
     for (const m of methods) expect(m.Properties.Integration.Type).toBe('AWS_PROXY');
     const agencyMethods = methods.filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
-    expect(agencyMethods).toHaveLength(7);
+    expect(agencyMethods).toHaveLength(8);
   });
 
   it('gives the intake function write access to the table only through grants, no wildcard actions', () => {

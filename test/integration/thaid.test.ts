@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
 import { THAID_PERSONAS } from '../../infra/local/thaid.ts';
-import { http, type LocalStack, startTestStack } from '../support/local-stack.ts';
+import { eventually, http, type LocalStack, startTestStack } from '../support/local-stack.ts';
 
 /** Issue #13: ThaiD sign-in through the local stand-in, with plain redirects and a cookie jar. */
 let stack: LocalStack;
 let dispose: () => void;
+let dataDir: string;
 
 beforeAll(async () => {
-  ({ stack, dispose } = await startTestStack());
+  ({ stack, dispose, dataDir } = await startTestStack());
 });
 afterAll(async () => {
   await stack?.stop();
@@ -82,6 +84,23 @@ describe('ThaiD sign-in', () => {
       },
     });
     expect(filed.status).toBe(201);
+    // The ID ThaiD vouched for is kept sealed: the assigned centre can reveal it, with a reason.
+    const centre = {
+      authorization: `Bearer ${await signAgencyToken(await loadOrCreateIssuer(dataDir), 'damrongdhama-20')}`,
+    };
+    const revealed = await eventually(async () => {
+      const r = await http(
+        stack.url,
+        'POST',
+        `/v1/agencies/damrongdhama-20/requests/${filed.json.requestId}/reveal`,
+        {
+          headers: centre,
+          body: { reason: 'ติดต่อกลับผู้ร้องเรียน' },
+        },
+      );
+      return r.status === 200 ? r : undefined;
+    });
+    expect(revealed.json.citizenId).toBe(somchai?.pid);
     const mine = await http(stack.url, 'GET', '/v1/me/requests', { headers: b.cookieHeader() });
     expect(mine.json.items.map((i: { requestId: string }) => i.requestId)).toContain(filed.json.requestId);
 

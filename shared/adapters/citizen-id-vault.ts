@@ -1,0 +1,72 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { ENV, requireEnv } from '../env.ts';
+import type { SealedCitizenId } from '../schemas/request.ts';
+
+export const kmsClient = new KMSClient({});
+
+/** Binds every data key to its one purpose: the key policy allows direct use only with this context. */
+const CONTEXT = { purpose: 'citizen-id' } as const;
+/** A data key seals IDs for at most this long in one execution environment, then a new one is drawn. */
+const DATA_KEY_MS = 60 * 60_000;
+
+let current: { promise: Promise<{ plaintext: Buffer; encrypted: string }>; at: number } | undefined;
+
+/**
+ * Envelope encryption of citizen IDs (issue 18: reveal on purpose): a data key from KMS, under the
+ * citizen-data key, seals each ID with AES-256-GCM; only its KMS-encrypted copy is stored beside
+ * the ID. One KMS call per execution environment per hour, not one per filing; a failed call is
+ * not cached.
+ */
+function dataKey(now: number) {
+  if (!current || now - current.at > DATA_KEY_MS) {
+    const promise = freshKey().catch((error: unknown) => {
+      if (current?.promise === promise) current = undefined;
+      throw error;
+    });
+    current = { promise, at: now };
+  }
+  return current.promise;
+}
+
+async function freshKey() {
+  const r = await kmsClient.send(
+    new GenerateDataKeyCommand({
+      KeyId: requireEnv(ENV.citizenIdKeyArn),
+      KeySpec: 'AES_256',
+      EncryptionContext: CONTEXT,
+    }),
+  );
+  if (!r.Plaintext || !r.CiphertextBlob) throw new Error('KMS returned no data key');
+  return { plaintext: Buffer.from(r.Plaintext), encrypted: Buffer.from(r.CiphertextBlob).toString('base64') };
+}
+
+export async function sealCitizenId(citizenId: string, now = Date.now()): Promise<SealedCitizenId> {
+  const key = await dataKey(now);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key.plaintext, iv);
+  const data = Buffer.concat([cipher.update(citizenId, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return { key: key.encrypted, iv: iv.toString('base64'), data: data.toString('base64') };
+}
+
+/** Decrypted data keys, by their encrypted form (a reveal is rare; the cache is small and per environment). */
+const opened = new Map<string, Buffer>();
+
+export async function openCitizenId(sealed: SealedCitizenId): Promise<string> {
+  let key = opened.get(sealed.key);
+  if (!key) {
+    const r = await kmsClient.send(
+      new DecryptCommand({ CiphertextBlob: Buffer.from(sealed.key, 'base64'), EncryptionContext: CONTEXT }),
+    );
+    if (!r.Plaintext) throw new Error('KMS returned no plaintext');
+    key = Buffer.from(r.Plaintext);
+    if (opened.size > 100) opened.clear();
+    opened.set(sealed.key, key);
+  }
+  const data = Buffer.from(sealed.data, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+  decipher.setAuthTag(data.subarray(data.length - 16));
+  return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString(
+    'utf8',
+  );
+}
