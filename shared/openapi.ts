@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AgencyActionBody } from './schemas/agency-actions.ts';
+import { AgencyActionBody, RevealBody } from './schemas/agency-actions.ts';
 
 import { CancelBody, RatingBody, StartUploadBody } from './schemas/citizen-actions.ts';
 import {
@@ -50,7 +50,14 @@ const components: Record<string, z.ZodType> = {
       }),
     ),
   }),
-  AgencyRequestList: z.object({ items: z.array(AgencyListItem) }),
+  AgencyRequestList: z.object({ items: z.array(AgencyListItem), next: z.string().optional() }),
+  Reveal: RevealBody,
+  Revealed: z.object({
+    requestId: z.string(),
+    citizenId: z.string(),
+    revealedAt: z.string(),
+    revealedTo: z.string(),
+  }),
   DocumentLink: z.object({ documentId: z.string(), url: z.string(), expiresAt: z.string() }),
   Stats: StatsResponse,
   Bill: BillView,
@@ -303,15 +310,38 @@ export function openApiDocument(serverUrl = '/') {
       },
       '/v1/agencies/{agencyId}/requests': {
         get: {
-          summary: "The agency's requests, optionally by status",
+          summary:
+            "The agency's requests, newest change first within each status, open work before finished; `next` continues",
           security: agency,
-          parameters: [pathParam('agencyId'), { name: 'status', in: 'query', schema: { type: 'string' } }],
+          parameters: [
+            pathParam('agencyId'),
+            {
+              name: 'status',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'any case: routed, IN_PROGRESS…',
+            },
+            { name: 'serviceCode', in: 'query', schema: { type: 'string' } },
+            { name: 'overdue', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+          ],
           responses: { 200: json('AgencyRequestList', 'Requests'), ...errors(400, 401, 403) },
+        },
+      },
+      '/v1/agencies/{agencyId}/requests/{id}/reveal': {
+        post: {
+          summary:
+            "The applicant's full citizen ID for the assigned agency, with a reason recorded in the history (audited)",
+          security: agency,
+          parameters: [pathParam('agencyId'), pathParam('id')],
+          requestBody: body('Reveal'),
+          responses: { 200: json('Revealed', 'The full citizen ID'), ...errors(400, 401, 403, 404, 409) },
         },
       },
       '/v1/agencies/{agencyId}/requests/{id}': {
         get: {
-          summary: 'One request assigned to the agency',
+          summary: 'One request the agency holds, or handled before (then readOnly)',
           security: agency,
           parameters: [pathParam('agencyId'), pathParam('id')],
           responses: { 200: json('AgencyRequestView', 'The request'), ...errors(401, 403, 404) },

@@ -13,6 +13,12 @@ export const handler = httpHandler({}, async (event) => {
     const { max, waitSeconds } = parseWith(InboxQuery, query);
     return json(200, await readInbox(agencyId, max, waitSeconds));
   }
-  const { status } = parseWith(ListQuery, query);
-  return json(200, await listAgencyRequests(agencyId, status));
+  const { overdue, ...list } = parseWith(ListQuery, query, '(query)');
+  return json(
+    200,
+    await listAgencyRequests(agencyId, {
+      ...list,
+      ...(overdue !== undefined && { overdue: overdue === 'true' }),
+    }),
+  );
 });

@@ -8,4 +8,21 @@ export const InboxQuery = z
   })
   .strict();
 
-export const ListQuery = z.object({ status: RequestStatus.optional() }).strict();
+/** `status` in any case (`in-progress`, `IN_PROGRESS`); `cursor` continues a page; `overdue=true` only late ones. */
+export const ListQuery = z
+  .object({
+    status: z
+      .preprocess(
+        (v) => (typeof v === 'string' ? v.trim().toUpperCase().replaceAll('-', '_') : v),
+        RequestStatus,
+      )
+      .optional(),
+    serviceCode: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,63}$/)
+      .optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(2048).optional(),
+  })
+  .strict();

@@ -84,6 +84,8 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   amount: { type: 'string' },
   'drop-callback': { type: 'boolean', default: false },
+  overdue: { type: 'boolean', default: false },
+  cursor: { type: 'string' },
   assessment: { type: 'string' },
   state: { type: 'string' },
 } as const;
@@ -127,7 +129,8 @@ examples:
   agency: `npm run oss -- agency <action> [<requestId>] --agency <agencyId> [options]
 
   inbox        --agency <id> [--wait 2] [--max 10]      requests waiting for you (with receipt handles)
-  list         --agency <id> [--status routed]          your requests (status in any case)
+  list         --agency <id> [--status routed] [--service <code>] [--overdue] [--max 50] [--cursor …]
+               your requests, open work first, newest first (status in any case)
   show         <requestId> --agency <id>                the whole case: details, contact, documents, timeline
   accept       <requestId> --agency <id> [--receipt …] [--note …]
   request-info <requestId> --agency <id> --note "what you need"
@@ -333,15 +336,19 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
       return;
     }
     case 'list': {
-      const status =
-        typeof values.status === 'string' ? values.status.toUpperCase().replace(/-/g, '_') : undefined;
-      const q = status ? `?status=${encodeURIComponent(status)}` : '';
-      const { items } = (await api('GET', `${base}/requests${q}`, agencyId)) as {
+      const q = new URLSearchParams();
+      if (values.status) q.set('status', values.status);
+      if (values.service) q.set('serviceCode', values.service);
+      if (values.overdue) q.set('overdue', 'true');
+      if (values.cursor) q.set('cursor', values.cursor);
+      if (values.max) q.set('limit', values.max);
+      const { items, next } = (await api('GET', `${base}/requests${q.size ? `?${q}` : ''}`, agencyId)) as {
         items: Array<Pick<View, 'requestId' | 'serviceCode' | 'status' | 'dueAt'> & { overdue?: boolean }>;
+        next?: string;
       };
-      if (values.json) return console.log(JSON.stringify(items, null, 2));
+      if (values.json) return console.log(JSON.stringify({ items, next }, null, 2));
       console.log(
-        `คำขอของ Requests of ${agencyId}${values.status ? ` (${values.status})` : ''}: ${items.length}`,
+        `คำขอของ Requests of ${agencyId}${values.status ? ` (${values.status})` : ''}: ${items.length}${next ? ' (more: --cursor below)' : ''}`,
       );
       for (const v of items) {
         const late = v.overdue ? ' เกินกำหนด OVERDUE' : '';
@@ -349,6 +356,7 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
           `● ${v.requestId}  ${(STATUS_TH[v.status] ?? v.status).padEnd(12)} ${v.serviceCode}  due ${v.dueAt}${late}`,
         );
       }
+      if (next) console.log(`next page: npm run oss -- agency list --agency ${agencyId} --cursor ${next}`);
       return;
     }
     case 'show': {

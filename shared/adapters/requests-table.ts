@@ -64,29 +64,49 @@ export async function replaceRequest(next: RequestItem, expectedVersion: number)
   }
 }
 
-/** An agency's requests as list lines, newest change last, optionally only those in one status. */
+/**
+ * One page of an agency's requests in one status, newest change first, as list lines (what the
+ * byAgency index carries); `serviceCode` and `overdue` filter the page.
+ */
 export async function queryAgencyRequests(
   agencyId: string,
-  status?: string,
-  limit = 100,
-): Promise<AgencyListItem[]> {
+  status: string,
+  options: { limit: number; startKey?: Record<string, unknown>; serviceCode?: string; overdue?: boolean },
+): Promise<{ items: AgencyListItem[]; next?: Record<string, unknown> }> {
   const { byAgency } = TABLE_INDEXES;
+  const filters: string[] = [];
+  const names: Record<string, string> = { '#a': byAgency.partitionKey, '#s': byAgency.sortKey };
+  const values: Record<string, unknown> = { ':a': agencyId, ':s': `${status}#` };
+  if (options.serviceCode !== undefined) {
+    filters.push('#svc = :svc');
+    names['#svc'] = 'serviceCode';
+    values[':svc'] = options.serviceCode;
+  }
+  if (options.overdue !== undefined) {
+    filters.push(options.overdue ? '#o = :true' : 'attribute_not_exists(#o)');
+    names['#o'] = 'overdue';
+    if (options.overdue) values[':true'] = true;
+  }
   const result = await documentClient.send(
     new QueryCommand({
       TableName: table(),
       IndexName: byAgency.name,
-      KeyConditionExpression: status ? '#a = :a AND begins_with(#s, :s)' : '#a = :a',
-      ExpressionAttributeNames: { '#a': byAgency.partitionKey, ...(status && { '#s': byAgency.sortKey }) },
-      ExpressionAttributeValues: { ':a': agencyId, ...(status && { ':s': `${status}#` }) },
-      Limit: limit,
+      KeyConditionExpression: '#a = :a AND begins_with(#s, :s)',
+      ...(filters.length > 0 && { FilterExpression: filters.join(' AND ') }),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      Limit: options.limit,
+      ...(options.startKey && { ExclusiveStartKey: options.startKey }),
     }),
   );
-  return (result.Items ?? []).map((i) => {
+  const items = (result.Items ?? []).map((i) => {
     const line: Record<string, unknown> = {};
     for (const attribute of AGENCY_LIST_ATTRIBUTES)
       if (i[attribute] !== undefined) line[attribute] = i[attribute];
     return line as AgencyListItem;
   });
+  return { items, ...(result.LastEvaluatedKey && { next: result.LastEvaluatedKey }) };
 }
 
 type IndexName = keyof typeof TABLE_INDEXES;

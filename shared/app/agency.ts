@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as z from 'zod';
 import { openCitizenId } from '../adapters/citizen-id-vault.ts';
 import { presignDownload } from '../adapters/documents-bucket.ts';
 import { deleteFromAgency, receiveFromAgency, releaseAgencyMessage } from '../adapters/queues.ts';
@@ -21,7 +22,7 @@ import { toBangkokIso } from '../domain/time.ts';
 import { logger, metrics } from '../observability.ts';
 import { AgencyMessage } from '../schemas/messages.ts';
 import type { Bill, BillLine, LandBuildingAssessment } from '../schemas/payments.ts';
-import type { AgencyRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
+import type { AgencyListItem, AgencyRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
 import { issueBill } from './billing.ts';
 import { commitChange } from './commit.ts';
 import { dispatchToAgency } from './dispatch.ts';
@@ -386,19 +387,110 @@ export async function revealCitizenId(
   return { requestId, citizenId, revealedAt: at, revealedTo: officer };
 }
 
-/** One request assigned to the agency, in full. */
-export async function showAgencyRequest(agencyId: string, requestId: string) {
-  return toAgencyView(await loadAssigned(agencyId, requestId));
+/**
+ * A request the agency may read: assigned to it, or handled by it before (it accepted, asked,
+ * billed or forwarded it: it is on the history), so a forwarder can still follow what it passed on.
+ */
+async function loadReadable(agencyId: string, requestId: string): Promise<RequestItem> {
+  const item = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequest(requestId) : undefined;
+  if (!item) throw notFound('No such request.');
+  const handled = item.history.some((h) => h.actor === `agency:${agencyId}`);
+  if (item.agencyId !== agencyId && !handled) {
+    throw new AppError(
+      403,
+      'FORBIDDEN',
+      'This request is not assigned to your agency, and your agency never handled it.',
+    );
+  }
+  return item;
 }
 
-/** The agency's requests as list lines (what the byAgency index carries); `show` gives the whole case. */
-export async function listAgencyRequests(agencyId: string, status?: RequestStatus) {
-  return { items: await queryAgencyRequests(agencyId, status) };
+/** One request the agency may read, in full; `readOnly` when another agency holds it now. */
+export async function showAgencyRequest(agencyId: string, requestId: string) {
+  const item = await loadReadable(agencyId, requestId);
+  return { ...toAgencyView(item), ...(item.agencyId !== agencyId && { readOnly: true }) };
+}
+
+/** The order an unfiltered list walks the statuses in: the work waiting first, then the finished. */
+const LIST_ORDER: readonly RequestStatus[] = [
+  'ROUTED',
+  'IN_PROGRESS',
+  'NEEDS_INFO',
+  'AWAITING_PAYMENT',
+  'COMPLETED',
+  'REJECTED',
+  'CANCELLED',
+];
+
+/** Where a list page stopped: the agency, which status of the walk, and DynamoDB's key in it. */
+const ListCursor = z.strictObject({
+  a: z.string(),
+  s: z.number().int().min(0).max(LIST_ORDER.length),
+  k: z
+    .strictObject({ pk: z.string(), sk: z.string(), agencyId: z.string(), agencyStatusAt: z.string() })
+    .optional(),
+});
+
+export interface ListOptions {
+  readonly status?: RequestStatus;
+  readonly serviceCode?: string;
+  readonly overdue?: boolean;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/**
+ * The agency's requests as list lines (what the byAgency index carries), newest change first
+ * within each status; without a status, open work comes before finished work, so finished
+ * requests never push open ones off the page. `next` continues; `show` gives the whole case.
+ */
+export async function listAgencyRequests(agencyId: string, options: ListOptions) {
+  const statuses = options.status ? [options.status] : LIST_ORDER;
+  let at = 0;
+  let startKey: Record<string, unknown> | undefined;
+  if (options.cursor) {
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(options.cursor, 'base64url').toString('utf8'));
+    } catch {
+      decoded = undefined;
+    }
+    const parsed = ListCursor.safeParse(decoded);
+    if (!parsed.success || parsed.data.a !== agencyId || parsed.data.s >= statuses.length) {
+      throw validationFailed([{ path: 'cursor', message: 'is not a cursor this list gave out' }]);
+    }
+    at = parsed.data.s;
+    startKey = parsed.data.k;
+  }
+  const items: AgencyListItem[] = [];
+  let next: z.infer<typeof ListCursor> | undefined;
+  for (; at < statuses.length; at++) {
+    const page = await queryAgencyRequests(agencyId, statuses[at] as string, {
+      limit: options.limit - items.length,
+      ...(startKey && { startKey }),
+      ...(options.serviceCode !== undefined && { serviceCode: options.serviceCode }),
+      ...(options.overdue !== undefined && { overdue: options.overdue }),
+    });
+    startKey = undefined;
+    items.push(...page.items);
+    if (page.next) {
+      next = { a: agencyId, s: at, k: page.next as NonNullable<z.infer<typeof ListCursor>['k']> };
+      break;
+    }
+    if (items.length >= options.limit) {
+      if (at + 1 < statuses.length) next = { a: agencyId, s: at + 1 };
+      break;
+    }
+  }
+  return {
+    items,
+    ...(next && { next: Buffer.from(JSON.stringify(next)).toString('base64url') }),
+  };
 }
 
 /** A short-lived link to a verified document of a request assigned to the agency. */
 export async function documentLink(agencyId: string, requestId: string, documentId: string) {
-  const item = await loadAssigned(agencyId, requestId);
+  const item = await loadReadable(agencyId, requestId);
   const doc = item.documents.find((d) => d.documentId === documentId);
   if (!doc) throw notFound('No such document.');
   if (doc.status !== 'VERIFIED' || !doc.verifiedKey) {

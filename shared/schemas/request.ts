@@ -192,6 +192,8 @@ export const AgencyRequestView = CitizenRequestView.extend({
   description: z.string().optional(),
   location: Location.optional(),
   rating: Rating.optional(),
+  /** The agency handled this request before and may read it; another agency holds it now. */
+  readOnly: z.boolean().optional(),
 });
 export type AgencyRequestView = z.infer<typeof AgencyRequestView>;
 

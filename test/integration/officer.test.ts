@@ -119,3 +119,95 @@ describe('revealing the full citizen ID on purpose', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('an agency after it forwards a request', () => {
+  it('can still read it (read-only), but no longer act on it', async () => {
+    const { id } = await landTaxRequest();
+    const act = (agencyId: string, body: unknown) =>
+      http(stack.url, 'POST', `/v1/agencies/${agencyId}/requests/${id}/actions`, {
+        body,
+        headers: asAgency(agencyId),
+      });
+    const forwarded = await act('district-2001', {
+      action: 'forward',
+      toAgencyId: 'district-2002',
+      note: 'ที่ดินอยู่ในเขตอำเภอศรีราชา / the parcel is in Si Racha',
+    });
+    expect(forwarded.status, forwarded.text).toBe(200);
+    const read = await http(stack.url, 'GET', `/v1/agencies/district-2001/requests/${id}`, {
+      headers: asAgency('district-2001'),
+    });
+    expect(read.status).toBe(200);
+    expect(read.json).toMatchObject({ requestId: id, agencyId: 'district-2002', readOnly: true });
+    expect((await act('district-2001', { action: 'accept' })).status).toBe(403);
+    // The new holder reads it as its own; an agency that never touched it still cannot.
+    const holder = await http(stack.url, 'GET', `/v1/agencies/district-2002/requests/${id}`, {
+      headers: asAgency('district-2002'),
+    });
+    expect(holder.json.readOnly).toBeUndefined();
+    const stranger = await http(stack.url, 'GET', `/v1/agencies/damrongdhama-20/requests/${id}`, {
+      headers: asAgency('damrongdhama-20'),
+    });
+    expect(stranger.status).toBe(403);
+  });
+});
+
+describe("an agency's request list", () => {
+  it('pages newest first with a cursor, open work before finished, and filters by status, service and overdue', async () => {
+    const agency = 'district-2001';
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await landTaxRequest()).id);
+    // Finish two: they must not push the open ones off the first page.
+    for (const id of ids.slice(0, 2)) {
+      for (const body of [{ action: 'accept' }, { action: 'complete', note: 'เสร็จ' }]) {
+        const r = await http(stack.url, 'POST', `/v1/agencies/${agency}/requests/${id}/actions`, {
+          body,
+          headers: asAgency(agency),
+        });
+        expect(r.status, r.text).toBe(200);
+      }
+    }
+    const list = (q: string) =>
+      http(stack.url, 'GET', `/v1/agencies/${agency}/requests?${q}`, { headers: asAgency(agency) });
+
+    const first = await list('limit=2');
+    expect(first.status, first.text).toBe(200);
+    expect(first.json.items).toHaveLength(2);
+    expect(first.json.items.every((i: { status: string }) => i.status === 'ROUTED')).toBe(true);
+    // Newest change first.
+    expect(first.json.items[0].updatedAt >= first.json.items[1].updatedAt).toBe(true);
+    const seen = new Set<string>();
+    let cursor: string | undefined = first.json.next;
+    for (const i of first.json.items) seen.add(i.requestId);
+    while (cursor) {
+      const page = await list(`limit=2&cursor=${cursor}`);
+      expect(page.status, page.text).toBe(200);
+      for (const i of page.json.items) seen.add(i.requestId);
+      cursor = page.json.next;
+    }
+    for (const id of ids) expect(seen.has(id), id).toBe(true);
+
+    const completed = await list('status=completed');
+    expect(completed.json.items.map((i: { requestId: string }) => i.requestId)).toEqual(
+      expect.arrayContaining(ids.slice(0, 2)),
+    );
+    expect(completed.json.items.every((i: { status: string }) => i.status === 'COMPLETED')).toBe(true);
+    expect((await list('serviceCode=complaint')).json.items).toEqual([]);
+    expect(
+      (await list('serviceCode=land-building-tax&status=ROUTED')).json.items.length,
+    ).toBeGreaterThanOrEqual(3);
+    expect((await list('overdue=true')).json.items).toEqual([]);
+
+    const badCursor = await list('cursor=bm90LWEtY3Vyc29y');
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.json.error.issues[0].path).toBe('cursor');
+    // Another agency's cursor does not continue this list.
+    const foreign = Buffer.from(JSON.stringify({ a: 'district-2002', s: 0 })).toString('base64url');
+    expect((await list(`cursor=${foreign}`)).status).toBe(400);
+    expect((await list('status=nonsense')).status).toBe(400);
+
+    const cli = await oss('agency', 'list', '--agency', agency, '--status', 'routed', '--max', '1');
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/next page: npm run oss -- agency list --agency district-2001 --cursor /);
+  });
+});
