@@ -254,6 +254,7 @@ interface View {
     contentType: string;
     sizeBytes: number;
     reason?: string;
+    reasonTh?: string;
   }>;
   bills?: Array<{
     billId: string;
@@ -265,7 +266,7 @@ interface View {
     expiresAt: string;
     receipt?: { receiptNo: string; paidAt: string };
   }>;
-  history: Array<{ at: string; status: string; actor: string; note?: string }>;
+  history: Array<{ at: string; status: string; actor: string; note?: string; noteTh?: string }>;
 }
 
 function serviceName(code: string) {
@@ -303,7 +304,7 @@ function printRequest(v: View, receipt?: string) {
     say(`    ${k}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
   for (const d of v.documents ?? []) {
     say(
-      `  เอกสาร Document  : ${d.type} ${d.contentType} ${d.sizeBytes} B — ${d.status}${d.reason ? ` (${d.reason})` : ''} [${d.documentId}]`,
+      `  เอกสาร Document  : ${d.type} ${d.contentType} ${d.sizeBytes} B — ${d.status}${d.reason ? ` (${d.reasonTh ? `${d.reasonTh} / ` : ''}${d.reason})` : ''} [${d.documentId}]`,
     );
   }
   for (const b of v.bills ?? []) {
@@ -317,7 +318,10 @@ function printRequest(v: View, receipt?: string) {
 function printHistory(v: View) {
   say('  ประวัติ History:');
   for (const h of v.history) {
-    say(`    ${h.at}  ${h.status.padEnd(18)} ${h.actor.padEnd(28)} ${h.note ?? ''}`);
+    say(
+      `    ${h.at}  ${(STATUS_TH[h.status] ?? h.status).padEnd(18)} ${h.actor.padEnd(28)} ${h.noteTh ?? h.note ?? ''}`,
+    );
+    if (h.noteTh && h.note) say(`      (en) ${h.note}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import './agency-names.ts';
 import { getRequest } from '../adapters/requests-table.ts';
 import { notFound } from '../domain/errors.ts';
 import { toCitizenView } from '../domain/request.ts';

@@ -1,3 +1,4 @@
+import './agency-names.ts';
 import { agencies } from '../data/agencies.ts';
 import { services } from '../data/catalogue.ts';
 import { districts } from '../data/districts.ts';

@@ -13,6 +13,7 @@ import { billView } from './bills.ts';
 import { maskCitizenId } from './citizen-id.ts';
 import { normaliseDetails } from './details.ts';
 import { formatBaht } from './money.ts';
+import { noteTh, reasonTh, STATUS_LABELS } from './notes-th.ts';
 import { accessTokenFor, canonicalJson, keyedHash, sha256Hex } from './secure-tokens.ts';
 import { serviceVersion } from './service-version.ts';
 
@@ -151,6 +152,7 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
     ...(item.districtCode !== undefined && { districtCode: item.districtCode }),
     ...(item.subdistrictCode !== undefined && { subdistrictCode: item.subdistrictCode }),
     status: item.status,
+    statusLabel: STATUS_LABELS[item.status],
     ...(item.agencyId !== undefined && { agencyId: item.agencyId }),
     applicant: {
       citizenId: item.applicant.citizenIdMasked,
@@ -167,9 +169,13 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
       sizeBytes: d.sizeBytes,
       status: d.status,
       ...(d.reason !== undefined && { reason: d.reason }),
+      ...(d.reason !== undefined && reasonTh(d.reason) && { reasonTh: reasonTh(d.reason) }),
     })),
     ...(item.bills && item.bills.length > 0 && { bills: item.bills.map((b) => billView(b)) }),
-    history: item.history,
+    history: item.history.map((h) => {
+      const th = h.note === undefined ? undefined : noteTh(h.note);
+      return th === undefined ? h : { ...h, noteTh: th };
+    }),
     ...(item.rating && { rating: item.rating }),
     ...(item.overdue && { overdue: true }),
     ...(item.routingFailedAt && { routingFailed: true }),

@@ -145,7 +145,15 @@ export const CitizenDocumentView = z.object({
   sizeBytes: z.number(),
   status: DocumentStatus,
   reason: z.string().optional(),
+  /** The rejection reason in Thai. */
+  reasonTh: z.string().optional(),
 });
+
+/** A history entry as people read it: the note in Thai beside the English where the system wrote it. */
+export const HistoryEntryView = HistoryEntry.extend({ noteTh: z.string().optional() });
+
+/** A status in words, Thai and English. */
+export const StatusLabel = z.object({ th: z.string(), en: z.string() });
 
 export const CitizenRequestView = z.object({
   requestId: z.string(),
@@ -155,6 +163,7 @@ export const CitizenRequestView = z.object({
   districtCode: z.string().optional(),
   subdistrictCode: z.string().optional(),
   status: RequestStatus,
+  statusLabel: StatusLabel,
   agencyId: z.string().optional(),
   applicant: z.object({ citizenId: z.string(), firstName: z.string(), lastName: z.string() }),
   createdAt: IsoDateTime,
@@ -162,7 +171,7 @@ export const CitizenRequestView = z.object({
   dueAt: IsoDateTime,
   documents: z.array(CitizenDocumentView),
   bills: z.array(BillView).optional(),
-  history: z.array(HistoryEntry),
+  history: z.array(HistoryEntryView),
   rating: z.lazy(() => Rating).optional(),
   overdue: z.boolean().optional(),
   channel: z.enum(['online', 'counter', 'open311']).optional(),

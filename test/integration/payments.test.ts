@@ -127,6 +127,13 @@ const paymentOf = (
 const view = async (id: string, auth: Record<string, string>) =>
   (await http(stack.url, 'GET', `/v1/requests/${id}`, { headers: auth })).json;
 
+/** Runs the payment reconciler once, as its schedule would. */
+async function reconcileBills(event: Record<string, unknown>) {
+  const [reconciler] = stack.functionsNamed('payment-reconciler');
+  if (!reconciler) throw new Error('no payment-reconciler function');
+  return (await reconciler.invoke(event)) as { applied: number; expired: number; errors: number };
+}
+
 const provinceStats = async () => (await http(stack.url, 'GET', '/v1/stats?provinceCode=20')).json;
 
 describe('a fee known at filing (the PAO hotel levy)', () => {
@@ -179,6 +186,11 @@ describe('a fee known at filing (the PAO hotel levy)', () => {
       amountTextTh: 'หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบเจ็ดสตางค์',
       bankId: 'localbank',
     });
+    // Every step the system wrote reads in Thai too.
+    for (const h of routed.history as Array<{ actor: string; note?: string; noteTh?: string }>) {
+      if (h.note) expect(h.noteTh, h.note).toMatch(/[\u0E00-\u0E7F]/);
+    }
+    expect(routed.statusLabel).toEqual({ th: 'ส่งถึงหน่วยงานแล้ว', en: 'Sent to the agency' });
     expect(routed.history.map((h: { status: string }) => h.status)).toEqual([
       'AWAITING_PAYMENT',
       'SUBMITTED',
@@ -360,6 +372,10 @@ describe('a fee the agency assesses (land and building tax)', () => {
     expect(paid.json.result).toBe('APPLIED');
     const resumed = await view(id, citizen);
     expect(resumed.status).toBe('IN_PROGRESS');
+    for (const h of resumed.history as Array<{ actor: string; note?: string; noteTh?: string }>) {
+      if (h.actor.startsWith('system:') || h.note?.startsWith('Billed'))
+        expect(h.noteTh, h.note).toBeDefined();
+    }
     expect(resumed.dueAt >= dueBefore).toBe(true);
     expect((await stored(id)).clockPausedAt).toBeUndefined();
     expect((await act({ action: 'complete', note: 'ออกใบเสร็จแล้ว' })).json.status).toBe('COMPLETED');
@@ -516,8 +532,7 @@ describe('attacks and faults on the bank callback', () => {
     const dropped = await oss('bank', 'pay', bill.ref1, '--drop-callback');
     expect(dropped.stdout).toMatch(/callback dropped/);
     expect((await stored(id)).status).toBe('AWAITING_PAYMENT');
-    const [reconciler] = stack.functionsNamed('payment-reconciler');
-    const result = (await reconciler?.invoke({ everyBill: true })) as { applied: number; errors: number };
+    const result = await reconcileBills({ everyBill: true });
     expect(result.errors).toBe(0);
     expect(result.applied).toBeGreaterThanOrEqual(1);
     const v = await eventually(async () => {
@@ -526,7 +541,7 @@ describe('attacks and faults on the bank callback', () => {
     });
     expect(v.bills[0].receipt.receiptNo).toBe(`PAO-20-2569-${bill.ref1}`);
     // A second run finds nothing new to apply.
-    expect(((await reconciler?.invoke({ everyBill: true })) as { applied: number }).applied).toBe(0);
+    expect((await reconcileBills({ everyBill: true })).applied).toBe(0);
   });
 
   it('two payments of one bill at once: one is applied, the other flagged as a duplicate', async () => {
@@ -569,8 +584,7 @@ describe('attacks and faults on the bank callback', () => {
     });
     expect(early.status).toBe(409);
     expect(early.json.error.code).toBe('BILL_NOT_EXPIRED');
-    const [reconciler] = stack.functionsNamed('payment-reconciler');
-    expect(((await reconciler?.invoke({})) as { expired: number }).expired).toBeGreaterThanOrEqual(1);
+    expect((await reconcileBills({})).expired).toBeGreaterThanOrEqual(1);
     expect((await stored(id)).bills[0].status).toBe('EXPIRED');
     // An old bill paid after expiry is not taken as payment.
     expect((await callback(paymentOf(bill))).json.reason).toBe('BILL_EXPIRED');
