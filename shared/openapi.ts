@@ -77,7 +77,12 @@ const json = (name: string, description: string) => ({
   content: { 'application/json': { schema: ref(name) } },
 });
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), json('Error', 'Error in the shape of DESIGN.md §4')]));
+  Object.fromEntries(
+    codes.map((c) => [
+      String(c),
+      json('Error', 'Error: {error: {code, message, messageTh, issues?}} (docs/http-api.md, Errors)'),
+    ]),
+  );
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 const bearer = [{ citizenToken: [] }];

@@ -158,7 +158,12 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
       citizenId: item.applicant.citizenIdMasked,
       firstName: item.applicant.firstName,
       lastName: item.applicant.lastName,
+      ...(item.applicant.phone && { phone: item.applicant.phone }),
+      ...(item.applicant.email && { email: item.applicant.email }),
     },
+    details: item.details,
+    ...(item.description !== undefined && { description: item.description }),
+    ...(item.location && { location: item.location }),
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     dueAt: item.dueAt,
@@ -183,18 +188,7 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
   };
 }
 
-/** What the assigned agency sees. */
+/** What the assigned agency sees: the citizen's view of the filing (the ID still masked). */
 export function toAgencyView(item: RequestItem): AgencyRequestView {
-  const citizen = toCitizenView(item);
-  return {
-    ...citizen,
-    applicant: {
-      ...citizen.applicant,
-      ...(item.applicant.phone && { phone: item.applicant.phone }),
-      ...(item.applicant.email && { email: item.applicant.email }),
-    },
-    details: item.details,
-    ...(item.description !== undefined && { description: item.description }),
-    ...(item.location && { location: item.location }),
-  };
+  return toCitizenView(item);
 }

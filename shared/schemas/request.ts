@@ -165,7 +165,17 @@ export const CitizenRequestView = z.object({
   status: RequestStatus,
   statusLabel: StatusLabel,
   agencyId: z.string().optional(),
-  applicant: z.object({ citizenId: z.string(), firstName: z.string(), lastName: z.string() }),
+  /** The citizen's own filing, in full (the citizen ID masked): what they gave is theirs to see. */
+  applicant: z.object({
+    citizenId: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    phone: z.string().optional(),
+    email: z.string().optional(),
+  }),
+  details: z.record(z.string(), DetailValue),
+  description: z.string().optional(),
+  location: Location.optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   dueAt: IsoDateTime,
@@ -190,16 +200,6 @@ export type Rating = z.infer<typeof Rating>;
 
 /** What the assigned agency sees: everything needed to do the work, still no full citizen ID. */
 export const AgencyRequestView = CitizenRequestView.extend({
-  applicant: z.object({
-    citizenId: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    phone: z.string().optional(),
-    email: z.string().optional(),
-  }),
-  details: z.record(z.string(), DetailValue),
-  description: z.string().optional(),
-  location: Location.optional(),
   rating: Rating.optional(),
   /** The agency handled this request before and may read it; another agency holds it now. */
   readOnly: z.boolean().optional(),

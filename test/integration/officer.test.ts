@@ -104,6 +104,9 @@ describe('revealing the full citizen ID on purpose', () => {
     // The citizen's and the agency's views still carry only the mask.
     const citizenView = await http(stack.url, 'GET', `/v1/requests/${id}`, { headers: citizen });
     expect(citizenView.text).not.toContain(VALID_CITIZEN_ID);
+    // …while the citizen sees everything else they filed.
+    expect(citizenView.json.details).toMatchObject({ parcelNo: '999', taxYear: 2026 });
+    expect(citizenView.json.statusLabel.th).toBe('ส่งถึงหน่วยงานแล้ว');
     expect(citizenView.text).not.toContain('citizenIdSealed');
     const agencyView = await http(stack.url, 'GET', `/v1/agencies/district-2001/requests/${id}`, {
       headers: asAgency('district-2001'),
