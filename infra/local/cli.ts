@@ -336,7 +336,10 @@ async function agencyCommand(sub: string | undefined, args: string[]) {
       };
       if (values.json) return console.log(JSON.stringify(items, null, 2));
       console.log(`กล่องงาน Inbox of ${agencyId}: ${items.length} request(s)`);
-      for (const i of items) printRequest(i.request, i.receiptHandle);
+      for (const i of items) {
+        printRequest(i.request, i.receiptHandle);
+        printHistory(i.request);
+      }
       return;
     }
     case 'list': {

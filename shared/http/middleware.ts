@@ -4,7 +4,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { AppError, type Issue, unauthorized, validationFailed } from '../domain/errors.ts';
-import { messageThOf } from '../domain/errors-th.ts';
+import { issueMessageTh, messageThOf } from '../domain/errors-th.ts';
 import { correlate, metrics, observability } from '../observability.ts';
 
 export type HttpEvent = Omit<APIGatewayProxyEvent, 'body'> & { body: unknown };
@@ -28,7 +28,15 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 /** The error shape of DESIGN.md §4, with the Thai text of its code beside the message. */
 export function errorBody(code: string, message: string, issues?: readonly Issue[]) {
   return {
-    error: { code, message, messageTh: messageThOf(code), ...(issues && issues.length > 0 && { issues }) },
+    error: {
+      code,
+      message,
+      messageTh: messageThOf(code),
+      ...(issues &&
+        issues.length > 0 && {
+          issues: issues.map((i) => ({ ...i, messageTh: issueMessageTh(i.message) })),
+        }),
+    },
   };
 }
 

@@ -1,14 +1,16 @@
 import * as z from 'zod';
 import { Province, Service } from './catalogue.ts';
 
-/** The error shape of DESIGN.md §4. */
+/** The error shape (docs/http-api.md, Errors). */
 export const ErrorResponse = z.object({
   error: z.object({
     code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
     message: z.string(),
     /** The same in Thai. */
     messageTh: z.string().optional(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    issues: z
+      .array(z.object({ path: z.string(), message: z.string(), messageTh: z.string().optional() }))
+      .optional(),
   }),
 });
 

@@ -28,3 +28,39 @@ describe('Thai text for every error', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('Thai text for every field problem', () => {
+  it('translates the problems a bad filing has, field by field', async () => {
+    const { issueMessageTh } = await import('../../shared/domain/errors-th.ts');
+    const { SubmitRequestBody } = await import('../../shared/schemas/submission.ts');
+    const { checkSubmission } = await import('../../shared/domain/submission.ts');
+    const { referenceData } = await import('../../shared/app/reference.ts');
+    const parsed = SubmitRequestBody.safeParse({
+      serviceCode: 'house-number',
+      provinceCode: '20',
+      applicant: { citizenId: '1101700230708', firstName: 'x'.repeat(500), lastName: 5 },
+      bogus: true,
+    });
+    expect(parsed.success).toBe(false);
+    const messages = parsed.error?.issues.map((i) => i.message) ?? [];
+    const checked = checkSubmission(
+      {
+        serviceCode: 'house-number',
+        provinceCode: '99',
+        districtCode: '2101',
+        applicant: {},
+        details: { buildingType: 'castle', nope: 1 },
+        location: { lat: 51.5, lon: -0.1 },
+      } as never,
+      referenceData,
+    );
+    messages.push(...checked.issues.map((i) => i.message));
+    expect(messages.length).toBeGreaterThan(6);
+    for (const m of messages) {
+      const th = issueMessageTh(m);
+      expect(th, m).toMatch(/[\u0E00-\u0E7F]/);
+      expect(th.startsWith('ข้อมูลไม่ถูกต้อง ('), `no Thai written for: ${m}`).toBe(false);
+    }
+    expect(issueMessageTh('something new and unknown')).toBe('ข้อมูลไม่ถูกต้อง (something new and unknown)');
+  });
+});
