@@ -15,7 +15,7 @@ export const BUNDLE = {
    * Reference data read from a file beside the bundle instead of being bundled (see
    * shared/data/districts.ts, subdistricts.ts): copied next to every function's bundle.
    */
-  dataFiles: ['shared/data/districts.json'],
+  dataFiles: ['shared/data/districts.json', 'shared/data/services.json'],
   // ESM bundles of CommonJS dependencies still call require(); give them one.
   banner: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
 } as const;

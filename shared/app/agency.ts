@@ -16,9 +16,9 @@ import {
 } from '../domain/lifecycle.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { formatBaht, satangFromBaht } from '../domain/money.ts';
-import { toAgencyView } from '../domain/request.ts';
 import { bindReceiptHandle, unbindReceiptHandle } from '../domain/secure-tokens.ts';
 import { toBangkokIso } from '../domain/time.ts';
+import { toAgencyView } from '../domain/views.ts';
 import { logger, metrics } from '../observability.ts';
 import { AgencyMessage } from '../schemas/messages.ts';
 import type { Bill, BillLine, LandBuildingAssessment } from '../schemas/payments.ts';

@@ -1,6 +1,6 @@
-import { services } from '../data/catalogue.ts';
 import { districts } from '../data/districts.ts';
 import { provinces } from '../data/provinces.ts';
+import { services } from '../data/services.ts';
 import { subdistrictsOf } from '../data/subdistricts.ts';
 import { notFound } from '../domain/errors.ts';
 import { serviceVersion } from '../domain/service-version.ts';

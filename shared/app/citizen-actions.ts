@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.ts';
 import { applyTransition } from '../domain/lifecycle.ts';
-import { toCitizenView } from '../domain/request.ts';
 import { toBangkokIso } from '../domain/time.ts';
+import { toCitizenView } from '../domain/views.ts';
 import type { CitizenRequestView } from '../schemas/request.ts';
 import { commitChange } from './commit.ts';
 import { loadOwnRequest } from './read-request.ts';

@@ -1,6 +1,6 @@
 import { getRequest, queryByStatusSince } from '../adapters/requests-table.ts';
-import { services } from '../data/catalogue.ts';
 import { districts } from '../data/districts.ts';
+import { services } from '../data/services.ts';
 import { AppError } from '../domain/errors.ts';
 import {
   billNotice,

@@ -1,8 +1,8 @@
 import './agency-names.ts';
 import { getRequest } from '../adapters/requests-table.ts';
 import { notFound } from '../domain/errors.ts';
-import { toCitizenView } from '../domain/request.ts';
 import { tokenMatches } from '../domain/secure-tokens.ts';
+import { toCitizenView } from '../domain/views.ts';
 import type { CitizenRequestView, RequestItem } from '../schemas/request.ts';
 
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,10 +1,10 @@
 import './agency-names.ts';
 import { agencies } from '../data/agencies.ts';
-import { services } from '../data/catalogue.ts';
 import { districts } from '../data/districts.ts';
 import { holidays } from '../data/holidays.ts';
 import { provinceExtents } from '../data/province-extents.ts';
 import { provinces } from '../data/provinces.ts';
+import { services } from '../data/services.ts';
 import { subdistrictByCode } from '../data/subdistricts.ts';
 import type { AgencyRegistry } from '../domain/routing.ts';
 import type { ReferenceData } from '../domain/submission.ts';

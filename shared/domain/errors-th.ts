@@ -74,6 +74,15 @@ const ISSUES_TH: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]
     (m) => `อยู่ในจังหวัด ${m[1]} ซึ่งยังไม่เปิดให้บริการ`,
   ],
   [/has no formula to price an assessment/, () => 'บริการนี้ไม่มีสูตรคำนวณจากการประเมิน โปรดระบุจำนวนเงิน'],
+  [
+    /^must be a 13-digit Thai citizen ID with a valid check digit$/,
+    () => 'ต้องเป็นเลขประจำตัวประชาชน 13 หลักที่เลขตรวจสอบถูกต้อง',
+  ],
+  [/^must be 8–128 printable ASCII characters$/, () => 'ต้องเป็นอักขระ ASCII ที่พิมพ์ได้ 8–128 ตัว'],
+  [
+    /^unknown document type "([^"]*)"; this service takes: (.+)$/,
+    (m) => `ไม่พบเอกสารประเภท "${m[1]}" บริการนี้รับ: ${m[2]}`,
+  ],
   [/^must be a string$/, () => 'ต้องเป็นข้อความ'],
   [/^must be a number$/, () => 'ต้องเป็นตัวเลข'],
   [/^must be a list of values$/, () => 'ต้องเป็นรายการค่า'],

@@ -1,4 +1,5 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -10,6 +11,7 @@ import { BAD_CHECK_DIGIT_ID, VALID_CITIZEN_ID } from '../support/citizen-ids.ts'
 process.env.REQUESTS_TABLE_NAME = 'requests-test';
 process.env.HASH_KEY_SECRET_ID = 'hash-key';
 process.env.OSS_ENV = 'test';
+process.env.CITIZEN_ID_KEY_ARN = 'arn:aws:kms:ap-southeast-7:123456789012:key/test';
 process.env.QUEUE_URL_PREFIX = 'https://sqs.ap-southeast-7.amazonaws.com/123456789012/';
 const { handler } = await import('../../functions/intake/handler.ts');
 
@@ -17,6 +19,7 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const rawDdb = mockClient(DynamoDBClient);
 const secrets = mockClient(SecretsManagerClient);
 const sqs = mockClient(SQSClient);
+const kms = mockClient(KMSClient);
 
 const complaint = {
   serviceCode: 'complaint',
@@ -44,6 +47,10 @@ beforeEach(() => {
   rawDdb.reset();
   secrets.reset();
   sqs.reset();
+  kms.reset();
+  kms
+    .on(GenerateDataKeyCommand)
+    .resolves({ Plaintext: new Uint8Array(32).fill(1), CiphertextBlob: new Uint8Array(48) });
   sqs.on(SendMessageCommand).resolves({ MessageId: 'm1' });
   secrets.on(GetSecretValueCommand).resolves({ SecretString: 'test-hash-key' });
   ddb.on(PutCommand).resolves({});
@@ -132,7 +139,11 @@ describe('POST /v1/requests (intake handler)', () => {
     expect(body.error.code).toBe('VALIDATION_FAILED');
     // The shape check fails first; the catalogue check needs a well-formed body.
     expect(body.error.issues).toEqual([
-      { path: 'applicant.citizenId', message: 'must be a 13-digit Thai citizen ID with a valid check digit' },
+      {
+        path: 'applicant.citizenId',
+        message: 'must be a 13-digit Thai citizen ID with a valid check digit',
+        messageTh: 'ต้องเป็นเลขประจำตัวประชาชน 13 หลักที่เลขตรวจสอบถูกต้อง',
+      },
     ]);
     const res2 = await post({ ...complaint, serviceCode: 'no-such-service', provinceCode: '99' });
     expect(parse(res2).error.issues.map((i: { path: string }) => i.path)).toEqual([

@@ -51,8 +51,15 @@ describe('GET /v1/requests/{id} (request-status handler)', () => {
     expect(view.requestId).toBe(requestId);
     expect(view.status).toBe('SUBMITTED');
     expect(view.history).toEqual([
-      { at: '2026-11-23T10:00:00.000+07:00', status: 'SUBMITTED', actor: 'citizen', note: 'Filed' },
+      {
+        at: '2026-11-23T10:00:00.000+07:00',
+        status: 'SUBMITTED',
+        actor: 'citizen',
+        note: 'Filed',
+        noteTh: 'ยื่นคำขอแล้ว',
+      },
     ]);
+    expect(view.statusLabel).toEqual({ th: 'ยื่นคำขอแล้ว', en: 'Submitted' });
     expect(view.applicant.citizenId).toBe('x-xxxx-xxxx0-70-8');
     expect(res.body).not.toContain(VALID_CITIZEN_ID);
     expect(res.body).not.toContain('tokenHash');

@@ -297,7 +297,7 @@ describe('geography (issue 12)', () => {
       });
     const wrongDistrict = await file({ districtCode: '2001', subdistrictCode: '200201' });
     expect(wrongDistrict.status).toBe(400);
-    expect(wrongDistrict.json.error.issues).toEqual([
+    expect(wrongDistrict.json.error.issues).toMatchObject([
       { path: 'subdistrictCode', message: 'subdistrict 200201 is not in district 2001' },
     ]);
     const london = await file({ location: { lat: 51.5, lon: -0.12 } });
@@ -352,7 +352,7 @@ describe('forms (issue 12)', () => {
       },
     });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.issues).toEqual([
+    expect(bad.json.error.issues).toMatchObject([
       {
         path: 'details.period',
         message: 'must be a month like 2026-10, year in ค.ศ. or พ.ศ. (ต้องเป็นเดือน เช่น 2026-10)',

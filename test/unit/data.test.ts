@@ -99,3 +99,11 @@ describe('the service catalogue', () => {
     }
   });
 });
+
+describe('the catalogue file the functions read', () => {
+  it('is exactly the catalogue as authored (run npm run catalogue after changing it)', async () => {
+    const { services: authored } = await import('../../shared/data/catalogue.ts');
+    const { services: shipped } = await import('../../shared/data/services.ts');
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(authored)));
+  });
+});
