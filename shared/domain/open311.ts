@@ -3,6 +3,7 @@ import type { Bill } from '../schemas/payments.ts';
 import type { RequestItem, RequestStatus } from '../schemas/request.ts';
 import { FINAL_STATUSES } from './lifecycle.ts';
 import { formatBaht } from './money.ts';
+import { STATUS_LABELS } from './notes-th.ts';
 
 /**
  * The Open311 GeoReport v2 view of OSS: services with their form fields as attributes, requests
@@ -159,6 +160,14 @@ export const billNotice = (bill: Pick<Bill, 'amountSatang' | 'billerId' | 'ref1'
 export const open311Status = (s: RequestStatus) => (FINAL_STATUSES.has(s) ? 'closed' : 'open');
 
 /**
+ * What a public read says about a status: the standard message in both languages, never the
+ * words of a note. Notes hold what officers and citizens wrote (reasons, names, phone numbers, a
+ * revealed ID's reason) and stay behind the citizen's token and the agency's login.
+ */
+export const publicStatusNote = (status: RequestStatus) =>
+  `${STATUS_LABELS[status].en} / ${STATUS_LABELS[status].th}`;
+
+/**
  * A request as Open311 shows it: public by the standard's design, so no personal data (no
  * applicant, description or address; those stay behind the citizen's token).
  */
@@ -168,11 +177,10 @@ export function toOpen311Request(
   agencyName: string | undefined,
   extensions: boolean,
 ) {
-  const last = item.history.at(-1);
   return {
     service_request_id: item.requestId,
     status: extensions ? EXTENDED[item.status] : open311Status(item.status),
-    status_notes: last?.note ?? null,
+    status_notes: publicStatusNote(item.status),
     service_name: service ? `${service.nameTh} / ${service.nameEn}` : null,
     service_code: item.serviceCode,
     description: null,
@@ -196,8 +204,8 @@ export function toOpen311Request(
       notes: item.history.map((h) => ({
         datetime: h.at,
         status: EXTENDED[h.status],
-        actor: h.actor,
-        summary: h.note ?? null,
+        actor: h.actor.startsWith('agency:') || h.actor === 'citizen' ? h.actor : 'system',
+        summary: publicStatusNote(h.status),
       })),
     }),
   };

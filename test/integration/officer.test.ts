@@ -214,3 +214,39 @@ describe("an agency's request list", () => {
     expect(cli.stdout).toMatch(/next page: npm run oss -- agency list --agency district-2001 --cursor /);
   });
 });
+
+describe('public reads (Open311)', () => {
+  it('carry no words of notes or reasons: no name, phone or citizen ID planted in them leaks', async () => {
+    const { id } = await landTaxRequest();
+    const secret = 'นายสมชาย ใจดี โทร 0812345678 เลขบัตร 1101700230708';
+    const act = (body: unknown) =>
+      http(stack.url, 'POST', `/v1/agencies/district-2001/requests/${id}/actions`, {
+        body,
+        headers: asAgency('district-2001'),
+      });
+    expect((await act({ action: 'accept', note: secret })).status).toBe(200);
+    expect((await act({ action: 'request-info', note: secret })).status).toBe(200);
+    const reveal = await http(stack.url, 'POST', `/v1/agencies/district-2001/requests/${id}/reveal`, {
+      body: { reason: secret },
+      headers: asAgency('district-2001'),
+    });
+    expect(reveal.status).toBe(200);
+    const reads = [
+      `/open311/v2/requests/${id}.json`,
+      `/open311/v2/requests/${id}.json?extensions=true`,
+      `/open311/v2/requests/${id}.xml?extensions=true`,
+      `/open311/v2/requests.json?jurisdiction_id=20&service_request_id=${id}`,
+      `/open311/v2/requests.xml?jurisdiction_id=20&service_request_id=${id}&extensions=true`,
+    ];
+    for (const route of reads) {
+      const res = await http(stack.url, 'GET', route);
+      expect(res.status, `${route}: ${res.text}`).toBe(200);
+      expect(res.text, route).toContain(id);
+      for (const planted of ['0812345678', '1101700230708', 'สมชาย', 'ใจดี', 'revealed']) {
+        expect(res.text, `${route} leaks ${planted}`).not.toContain(planted);
+      }
+    }
+    const one = await http(stack.url, 'GET', `/open311/v2/requests/${id}.json`);
+    expect(one.json[0].status_notes).toBe('More information needed / ขอข้อมูลเพิ่มเติม');
+  });
+});
