@@ -89,7 +89,11 @@ export async function postRequest(form: URLSearchParams, served: readonly string
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const path = first?.path.join('.') ?? '';
-    const field = path.startsWith('applicant.citizenId') ? 'attribute[citizen_id]' : path;
+    const field = path.startsWith('applicant.citizenId')
+      ? 'attribute[citizen_id]'
+      : path === 'mediaUrl'
+        ? 'media_url'
+        : path;
     throw new Open311Error(400, `${field}: ${first?.message ?? 'invalid'}`);
   }
   try {

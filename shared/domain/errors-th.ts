@@ -83,6 +83,7 @@ const ISSUES_TH: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]
     /^unknown document type "([^"]*)"; this service takes: (.+)$/,
     (m) => `ไม่พบเอกสารประเภท "${m[1]}" บริการนี้รับ: ${m[2]}`,
   ],
+  [/^must be an https URL/, () => 'ต้องเป็นลิงก์ https (ไม่เกิน 2,000 ตัวอักษร ไม่มีรหัสผ่านในลิงก์)'],
   [/^must be a string$/, () => 'ต้องเป็นข้อความ'],
   [/^must be a number$/, () => 'ต้องเป็นตัวเลข'],
   [/^must be a list of values$/, () => 'ต้องเป็นรายการค่า'],

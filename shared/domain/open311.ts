@@ -194,7 +194,7 @@ export function toOpen311Request(
     zipcode: null,
     lat: item.location?.lat ?? null,
     long: item.location?.lon ?? null,
-    media_url: null,
+    media_url: item.mediaUrl ?? null,
     ...(extensions && {
       extended_attributes: {
         oss_status: item.status,
@@ -248,5 +248,6 @@ export function fromOpen311Form(form: URLSearchParams, service: Service | undefi
     details,
     ...(form.get('description') && { description: form.get('description') }),
     ...(lat && lon && { location: { lat: Number(lat), lon: Number(lon), ...(address && { address }) } }),
+    ...(form.get('media_url') && { mediaUrl: form.get('media_url') }),
   };
 }

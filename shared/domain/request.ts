@@ -83,6 +83,7 @@ export function createRequestItem(
     details: normaliseDetails(service.fields, body.details),
     ...(body.description !== undefined && { description: body.description }),
     ...(body.location !== undefined && { location: body.location }),
+    ...(body.mediaUrl !== undefined && { mediaUrl: body.mediaUrl }),
     documents: [],
     ...(ctx.bill && { bills: [ctx.bill] }),
     channel: ctx.counter ? 'counter' : 'online',

@@ -24,6 +24,7 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
     details: item.details,
     ...(item.description !== undefined && { description: item.description }),
     ...(item.location && { location: item.location }),
+    ...(item.mediaUrl && { mediaUrl: item.mediaUrl }),
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     dueAt: item.dueAt,

@@ -98,6 +98,7 @@ export const RequestItem = z.object({
   details: z.record(z.string(), DetailValue),
   description: z.string().optional(),
   location: Location.optional(),
+  mediaUrl: z.string().optional(),
   documents: z.array(DocumentRecord),
   /** Bills for the service's fee or an agency's assessment (DESIGN.md §10), newest last. */
   bills: z.array(Bill).optional(),
@@ -176,6 +177,7 @@ export const CitizenRequestView = z.object({
   details: z.record(z.string(), DetailValue),
   description: z.string().optional(),
   location: Location.optional(),
+  mediaUrl: z.string().optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   dueAt: IsoDateTime,

@@ -27,6 +27,19 @@ export const Applicant = z
   .strict();
 
 /** Body of `POST /v1/requests` (DESIGN.md §4). Catalogue-dependent rules live in the domain. */
+/** An https URL of at most 2,000 characters, with no credentials in it. */
+export const MediaUrl = z
+  .string()
+  .max(2000)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'https:' && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, 'must be an https URL (at most 2,000 characters, no credentials)');
+
 export const SubmitRequestBody = z
   .object({
     serviceCode: z.string().min(1).max(64),
@@ -44,6 +57,8 @@ export const SubmitRequestBody = z
     details: z.record(z.string().max(64), DetailValue).optional(),
     description: cleanText(4000, { multiline: true }).optional(),
     location: Location.optional(),
+    /** A photo or page the citizen links (Open311 `media_url`): an https URL, shown to the agency and publicly. */
+    mediaUrl: MediaUrl.optional(),
   })
   .strict();
 export type SubmitRequestBody = z.infer<typeof SubmitRequestBody>;

@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
+import { issueApiKey } from '../../shared/app/api-keys.ts';
 import { VALID_CITIZEN_ID } from '../support/citizen-ids.ts';
 import { eventually, http, type LocalStack, startTestStack } from '../support/local-stack.ts';
 
@@ -248,5 +249,51 @@ describe('public reads (Open311)', () => {
     }
     const one = await http(stack.url, 'GET', `/open311/v2/requests/${id}.json`);
     expect(one.json[0].status_notes).toBe('More information needed / ขอข้อมูลเพิ่มเติม');
+  });
+});
+
+describe('media_url from Open311 clients', () => {
+  it('is kept when it is an https URL, shown to the agency and publicly, and refused otherwise', async () => {
+    const [intake] = stack.functionsNamed('intake');
+    process.env.REQUESTS_TABLE_NAME = intake?.spec.environment.REQUESTS_TABLE_NAME;
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = stack.endpoints.dynamodb;
+    process.env.AWS_REGION = 'ap-southeast-7';
+    const apiKey = await issueApiKey('media test');
+    const post = (mediaUrl: string) =>
+      http(stack.url, 'POST', '/open311/v2/requests.json', {
+        raw: new URLSearchParams({
+          api_key: apiKey,
+          jurisdiction_id: '20',
+          service_code: 'complaint',
+          'attribute[citizen_id]': VALID_CITIZEN_ID,
+          'attribute[first_name]': 'สมชาย',
+          'attribute[last_name]': 'ใจดี',
+          'attribute[category]': 'road',
+          'attribute[subject]': 'หลุมบนถนน',
+          media_url: mediaUrl,
+        }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const photo = 'https://photos.example.org/pothole/1.jpg';
+    const ok = await post(photo);
+    expect(ok.status, ok.text).toBe(200);
+    const id = ok.json[0].service_request_id as string;
+    const pub = await http(stack.url, 'GET', `/open311/v2/requests/${id}.json`);
+    expect(pub.json[0].media_url).toBe(photo);
+    const routed = await eventually(async () => ((await stored(id))?.status === 'ROUTED' ? true : undefined));
+    expect(routed).toBe(true);
+    const agency = await http(stack.url, 'GET', `/v1/agencies/damrongdhama-20/requests/${id}`, {
+      headers: asAgency('damrongdhama-20'),
+    });
+    expect(agency.json.mediaUrl).toBe(photo);
+    for (const bad of [
+      'http://photos.example.org/1.jpg',
+      'javascript:alert(1)',
+      `https://x.org/${'a'.repeat(2001)}`,
+    ]) {
+      const refused = await post(bad);
+      expect(refused.status, bad).toBe(400);
+      expect(refused.json[0].description).toMatch(/^media_url: /);
+    }
   });
 });
