@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { BANK_HEADERS, checkBankSignature, signBankMessage } from '../../shared/domain/bank-signature.ts';
+import { BANK_HEADERS, checkBankSignature, signedBankHeaders } from '../../shared/domain/bank-signature.ts';
 import { toBangkokIso } from '../../shared/domain/time.ts';
 import type { Bill } from '../../shared/schemas/payments.ts';
 import { KEY_PREFIX } from '../../shared/schemas/table.ts';
@@ -72,12 +72,9 @@ export async function startBankStandIn(options: BankOptions): Promise<BankStandI
 
   const signed = (res: ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
-    const timestamp = Math.floor(Date.now() / 1000);
     res.writeHead(status, {
       'content-type': 'application/json',
-      [BANK_HEADERS.bankId]: LOCAL_BANK_ID,
-      [BANK_HEADERS.timestamp]: String(timestamp),
-      [BANK_HEADERS.signature]: signBankMessage(options.secret, timestamp, text),
+      ...signedBankHeaders(LOCAL_BANK_ID, options.secret, text),
     });
     res.end(text);
   };
@@ -92,14 +89,11 @@ export async function startBankStandIn(options: BankOptions): Promise<BankStandI
       amount: entry.amount,
       paidAt: entry.paidAt,
     });
-    const timestamp = Math.floor(Date.now() / 1000);
     const response = await fetch(options.callbackUrl, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [BANK_HEADERS.bankId]: LOCAL_BANK_ID,
-        [BANK_HEADERS.timestamp]: String(timestamp),
-        [BANK_HEADERS.signature]: signBankMessage(options.secret, timestamp, body),
+        ...signedBankHeaders(LOCAL_BANK_ID, options.secret, body),
       },
       body,
     });

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
-import { BANK_HEADERS, checkBankSignature, signBankMessage } from '../domain/bank-signature.ts';
+import { BANK_HEADERS, checkBankSignature, signedBankHeaders } from '../domain/bank-signature.ts';
 import { ENV, requireEnv } from '../env.ts';
 import { BankInquiryAnswer } from '../schemas/payments.ts';
 import { secretsClient } from './secrets.ts';
@@ -54,15 +54,9 @@ export async function inquireBank(
   const bank = (await getBankSettings())[bankId];
   if (!bank?.inquiryUrl) throw new Error(`bank ${bankId} has no inquiry endpoint configured`);
   const body = JSON.stringify(query);
-  const timestamp = Math.floor(Date.now() / 1000);
   const response = await fetch(bank.inquiryUrl, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [BANK_HEADERS.bankId]: bankId,
-      [BANK_HEADERS.timestamp]: String(timestamp),
-      [BANK_HEADERS.signature]: signBankMessage(bank.secret, timestamp, body),
-    },
+    headers: { 'content-type': 'application/json', ...signedBankHeaders(bankId, bank.secret, body) },
     body,
     signal: AbortSignal.timeout(10_000),
   });

@@ -33,3 +33,17 @@ export function checkBankSignature(
   if (expected.length !== presented.length || !timingSafeEqual(expected, presented)) return 'bad-signature';
   return Math.abs(nowSeconds - Number(timestamp)) > MAX_SKEW_SECONDS ? 'stale' : 'ok';
 }
+
+/** The three headers that carry a bank message's identity, time and signature. */
+export function signedBankHeaders(
+  bankId: string,
+  secret: string,
+  rawBody: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  return {
+    [BANK_HEADERS.bankId]: bankId,
+    [BANK_HEADERS.timestamp]: String(nowSeconds),
+    [BANK_HEADERS.signature]: signBankMessage(secret, nowSeconds, rawBody),
+  };
+}

@@ -1,32 +1,31 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
 import { VALID_CITIZEN_ID, withCheckDigit } from '../support/citizen-ids.ts';
-import { eventually, http, type LocalStack, postForm, startTestStack } from '../support/local-stack.ts';
+import {
+  agencyTokens,
+  eventually,
+  http,
+  type LocalStack,
+  postForm,
+  requestTable,
+  startTestStack,
+} from '../support/local-stack.ts';
 
 /** Issue #11's probes of the local stack, each one something that used to go wrong. */
 let stack: LocalStack;
 let dispose: () => void;
 let dataDir: string;
-let ddb: DynamoDBDocumentClient;
-const tokens = new Map<string, string>();
+let table: ReturnType<typeof requestTable>;
+let tokens: Map<string, string>;
 
 beforeAll(async () => {
   ({ stack, dispose, dataDir } = await startTestStack());
-  const issuer = await loadOrCreateIssuer(dataDir);
-  for (const a of ['damrongdhama-20', 'pao-20', 'pao-93', 'district-2001'])
-    tokens.set(a, await signAgencyToken(issuer, a));
-  ddb = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: stack.endpoints.dynamodb,
-      region: 'ap-southeast-7',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  tokens = await agencyTokens(dataDir, ['damrongdhama-20', 'pao-20', 'pao-93', 'district-2001']);
+  table = requestTable(stack);
 });
 afterAll(async () => {
-  ddb?.destroy();
+  table?.close();
   await stack?.stop();
   dispose?.();
 });
@@ -34,10 +33,7 @@ afterAll(async () => {
 const PDF = new TextEncoder().encode('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const HTML = new TextEncoder().encode('<html><body><script>alert("swapped")</script></body></html>');
 const asAgency = (agencyId: string) => ({ authorization: `Bearer ${tokens.get(agencyId)}` });
-const tableName = () => stack.functionsNamed('intake')[0]?.spec.environment.REQUESTS_TABLE_NAME ?? '';
-const stored = async (id: string) =>
-  (await ddb.send(new GetCommand({ TableName: tableName(), Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' } })))
-    .Item;
+const stored = (id: string) => table.stored(id);
 
 let citizenSeq = 500;
 async function fileComplaint(subject: string) {
@@ -471,9 +467,9 @@ describe('escalations and the reconciler', () => {
     const entry = await inboxEntry('damrongdhama-20', id);
     await act('damrongdhama-20', id, { action: 'accept', receiptHandle: entry.receiptHandle });
     await act('damrongdhama-20', id, { action: 'forward', toAgencyId: 'pao-20', note: 'ของ อบจ.' });
-    await ddb.send(
+    await table.client.send(
       new UpdateCommand({
-        TableName: tableName(),
+        TableName: table.name,
         Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' },
         UpdateExpression: 'SET dueAt = :past',
         ExpressionAttributeValues: { ':past': '2026-01-05T16:30:00.000+07:00' },
@@ -514,9 +510,9 @@ describe('escalations that move province', () => {
     const { id } = await fileComplaint('เกินกำหนดแล้วย้ายจังหวัด');
     await inboxEntry('damrongdhama-20', id);
     await act('damrongdhama-20', id, { action: 'accept' });
-    await ddb.send(
+    await table.client.send(
       new UpdateCommand({
-        TableName: tableName(),
+        TableName: table.name,
         Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' },
         UpdateExpression: 'SET dueAt = :past',
         ExpressionAttributeValues: { ':past': '2026-01-05T16:30:00.000+07:00' },

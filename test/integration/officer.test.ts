@@ -1,60 +1,38 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
 import { issueApiKey } from '../../shared/app/api-keys.ts';
 import { VALID_CITIZEN_ID } from '../support/citizen-ids.ts';
-import { eventually, http, type LocalStack, startTestStack } from '../support/local-stack.ts';
+import {
+  agencyTokens,
+  eventually,
+  http,
+  type LocalStack,
+  requestTable,
+  runOss,
+  startTestStack,
+} from '../support/local-stack.ts';
 
 /** Issue #18: what a district officer needs to work a case unaided. */
 let stack: LocalStack;
 let dispose: () => void;
 let dataDir: string;
-let ddb: DynamoDBDocumentClient;
-const tokens = new Map<string, string>();
-const root = path.resolve(import.meta.dirname, '../..');
+let table: ReturnType<typeof requestTable>;
+let tokens: Map<string, string>;
 
 beforeAll(async () => {
   ({ stack, dispose, dataDir } = await startTestStack());
-  const issuer = await loadOrCreateIssuer(dataDir);
-  for (const a of ['district-2001', 'district-2002', 'damrongdhama-20'])
-    tokens.set(a, await signAgencyToken(issuer, a));
-  ddb = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: stack.endpoints.dynamodb,
-      region: 'ap-southeast-7',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  tokens = await agencyTokens(dataDir, ['district-2001', 'district-2002', 'damrongdhama-20']);
+  table = requestTable(stack);
 });
 afterAll(async () => {
-  ddb?.destroy();
+  table?.close();
   await stack?.stop();
   dispose?.();
 });
 
 const asAgency = (agencyId: string) => ({ authorization: `Bearer ${tokens.get(agencyId)}` });
-const tableName = () => stack.functionsNamed('intake')[0]?.spec.environment.REQUESTS_TABLE_NAME ?? '';
-const stored = async (id: string) =>
-  (await ddb.send(new GetCommand({ TableName: tableName(), Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' } })))
-    .Item as Record<string, any>;
+const stored = async (id: string) => (await table.stored(id)) as Record<string, any>;
 
-const oss = async (...args: string[]) => {
-  try {
-    const r = await promisify(execFile)(
-      process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'infra/local/cli.ts', ...args],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, OSS_API_URL: stack.url, OSS_DATA_DIR: dataDir } },
-    );
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-};
+const oss = (...args: string[]) => runOss(stack, dataDir, ...args);
 
 async function landTaxRequest() {
   const res = await http(stack.url, 'POST', '/v1/requests', {

@@ -1,68 +1,43 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { validate } from 'promptparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
 import { issueApiKey } from '../../shared/app/api-keys.ts';
 import { BANK_HEADERS, signBankMessage } from '../../shared/domain/bank-signature.ts';
 import { VALID_CITIZEN_ID, withCheckDigit } from '../support/citizen-ids.ts';
-import { eventually, http, type LocalStack, postForm, startTestStack } from '../support/local-stack.ts';
+import {
+  agencyTokens,
+  eventually,
+  http,
+  type LocalStack,
+  postForm,
+  requestTable,
+  runOss,
+  startTestStack,
+} from '../support/local-stack.ts';
 import { decodeSvgQr } from '../support/qr.ts';
 
 /** Issue #14: fees and Thai QR bill payment, end to end on the local stack with its bank stand-in. */
 let stack: LocalStack;
 let dispose: () => void;
 let dataDir: string;
-let ddb: DynamoDBDocumentClient;
-const tokens = new Map<string, string>();
-const root = path.resolve(import.meta.dirname, '../..');
+let table: ReturnType<typeof requestTable>;
+let tokens: Map<string, string>;
 
 beforeAll(async () => {
   ({ stack, dispose, dataDir } = await startTestStack());
-  const issuer = await loadOrCreateIssuer(dataDir);
-  for (const a of ['pao-20', 'district-2001', 'damrongdhama-20'])
-    tokens.set(a, await signAgencyToken(issuer, a));
-  ddb = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: stack.endpoints.dynamodb,
-      region: 'ap-southeast-7',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  tokens = await agencyTokens(dataDir, ['pao-20', 'district-2001', 'damrongdhama-20']);
+  table = requestTable(stack);
 });
 afterAll(async () => {
-  ddb?.destroy();
+  table?.close();
   await stack?.stop();
   dispose?.();
 });
 
 const asAgency = (agencyId: string) => ({ authorization: `Bearer ${tokens.get(agencyId)}` });
-const tableName = () => stack.functionsNamed('intake')[0]?.spec.environment.REQUESTS_TABLE_NAME ?? '';
-const stored = async (id: string) =>
-  (await ddb.send(new GetCommand({ TableName: tableName(), Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' } })))
-    .Item as Record<string, any>;
+const stored = async (id: string) => (await table.stored(id)) as Record<string, any>;
 
-/** `npm run oss -- …` as a separate process (async: the stack serves from this process). */
-const oss = async (...args: string[]) => {
-  try {
-    const r = await promisify(execFile)(
-      process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'infra/local/cli.ts', ...args],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, OSS_API_URL: stack.url, OSS_DATA_DIR: dataDir, OSS_BANK_URL: stack.bank.url },
-      },
-    );
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-};
+const oss = (...args: string[]) => runOss(stack, dataDir, ...args);
 
 let hotelSeq = 0;
 async function fileHotelLevy(roomRevenueThb = 123_456.78) {
@@ -571,9 +546,9 @@ describe('attacks and faults on the bank callback', () => {
     // Time passes: the bill's expiry is moved into the past in the table.
     const item = await stored(id);
     item.bills[0].expiresAt = '2026-01-01T23:59:59.999+07:00';
-    await ddb.send(
+    await table.client.send(
       new UpdateCommand({
-        TableName: tableName(),
+        TableName: table.name,
         Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' },
         UpdateExpression: 'SET bills = :b',
         ExpressionAttributeValues: { ':b': item.bills },

@@ -1,6 +1,11 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
 
 export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
@@ -59,4 +64,53 @@ export async function postForm(
   form.append('file', new Blob([bytes]), filename);
   const res = await fetch(upload.url, { method: 'POST', body: form });
   return res.status;
+}
+
+/** The requests table of a running local stack, read directly (to see what is stored, not what is shown). */
+export function requestTable(stack: LocalStack) {
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: stack.endpoints.dynamodb,
+      region: 'ap-southeast-7',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+  const name = stack.functionsNamed('intake')[0]?.spec.environment.REQUESTS_TABLE_NAME ?? '';
+  return {
+    client,
+    name,
+    /** A request's item as stored. */
+    stored: async (id: string) =>
+      (await client.send(new GetCommand({ TableName: name, Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' } })))
+        .Item as Record<string, any> | undefined,
+    close: () => client.destroy(),
+  };
+}
+
+/** Local agency tokens for these agencies, from the stack's own issuer. */
+export async function agencyTokens(dataDir: string, agencyIds: readonly string[]) {
+  const issuer = await loadOrCreateIssuer(dataDir);
+  const tokens = new Map<string, string>();
+  for (const a of agencyIds) tokens.set(a, await signAgencyToken(issuer, a));
+  return tokens;
+}
+
+/** `npm run oss -- …` as its own process, against this stack (async: the stack serves from this process). */
+export async function runOss(stack: LocalStack, dataDir: string, ...args: string[]) {
+  const root = path.resolve(import.meta.dirname, '../..');
+  try {
+    const r = await promisify(execFile)(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'infra/local/cli.ts', ...args],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, OSS_API_URL: stack.url, OSS_DATA_DIR: dataDir, OSS_BANK_URL: stack.bank.url },
+      },
+    );
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
 }
