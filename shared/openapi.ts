@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { AgencyActionBody, RevealBody } from './schemas/agency-actions.ts';
 
-import { CancelBody, RatingBody, StartUploadBody } from './schemas/citizen-actions.ts';
+import { CancelBody, RatingBody, ReplyBody, StartUploadBody } from './schemas/citizen-actions.ts';
 import {
   DistrictList,
   DocumentUploadResponse,
@@ -38,6 +38,7 @@ const components: Record<string, z.ZodType> = {
   DocumentUpload: DocumentUploadResponse,
   Cancel: CancelBody,
   Rating: RatingBody,
+  Reply: ReplyBody,
   PublishedService,
   RatingResponse,
   AgencyAction: AgencyActionBody,
@@ -85,7 +86,8 @@ const errors = (...codes: number[]) =>
   );
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const bearer = [{ citizenToken: [] }];
+/** The request's access token, or a ThaiD session cookie (writes also send X-CSRF-Token). */
+const bearer = [{ citizenToken: [] }, { citizenSession: [] }];
 const agency = [{ agencyJwt: [] }];
 
 export function openApiDocument(serverUrl = '/') {
@@ -99,7 +101,7 @@ export function openApiDocument(serverUrl = '/') {
     }),
   );
   // Request bodies are described as clients send them (before transforms).
-  for (const name of ['SubmitRequest', 'StartUpload', 'Cancel', 'Rating', 'AgencyAction']) {
+  for (const name of ['SubmitRequest', 'StartUpload', 'Cancel', 'Rating', 'Reply', 'AgencyAction']) {
     const { $schema: _drop, ...s } = z.toJSONSchema(components[name] as z.ZodType, {
       io: 'input',
       unrepresentable: 'any',
@@ -122,6 +124,13 @@ export function openApiDocument(serverUrl = '/') {
           type: 'http',
           scheme: 'bearer',
           description: 'The accessToken returned when the request was filed',
+        },
+        citizenSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'oss_session',
+          description:
+            'A ThaiD session (GET /v1/auth/thaid/login); writes also echo the oss_csrf cookie in X-CSRF-Token',
         },
         agencyJwt: {
           type: 'http',
@@ -241,6 +250,15 @@ export function openApiDocument(serverUrl = '/') {
           security: bearer,
           parameters: [pathParam('id')],
           responses: { 200: json('CitizenRequestView', 'Cancelled'), ...errors(401, 404, 409) },
+        },
+      },
+      '/v1/requests/{id}/reply': {
+        post: {
+          summary: "The citizen's answer to a request for information (while NEEDS_INFO)",
+          security: bearer,
+          parameters: [pathParam('id')],
+          requestBody: body('Reply'),
+          responses: { 200: json('CitizenRequestView', 'Recorded'), ...errors(400, 401, 403, 404, 409) },
         },
       },
       '/v1/requests/{id}/rating': {

@@ -10,7 +10,7 @@ import { SUBDISTRICTS_FILE } from '../../shared/data/subdistricts.ts';
 import { ENV } from '../../shared/env.ts';
 import { agencyQueueName, intakeQueueName } from '../../shared/queues.ts';
 import { AgencyActionBody } from '../../shared/schemas/agency-actions.ts';
-import { RatingBody, StartUploadBody } from '../../shared/schemas/citizen-actions.ts';
+import { RatingBody, ReplyBody, StartUploadBody } from '../../shared/schemas/citizen-actions.ts';
 import type { EnvironmentSettings } from '../config.ts';
 import { OssApi } from '../constructs/api.ts';
 import { allowCitizenData } from '../constructs/keys.ts';
@@ -143,17 +143,28 @@ export class ApiStack extends Stack {
     const requestStatus = fn('RequestStatus', {
       name: 'request-status',
       description: "Reads a request's status for its citizen",
-      environment: { [ENV.tableName]: table.tableName },
+      // The hash key checks a signed-in citizen's session cookie.
+      environment: { [ENV.tableName]: table.tableName, [ENV.hashKeySecretId]: hashKey.secretArn },
     });
     grantTable(table, requestStatus.fn, envName, ['get']);
+    readHashKey(requestStatus);
 
     const citizenActions = fn('CitizenActions', {
       name: 'citizen-actions',
-      description: 'Cancel, rating and bill reissue by the citizen',
-      environment: { [ENV.tableName]: table.tableName, ...statsEnv, ...billingEnv },
+      description: 'Cancel, reply, rating and bill reissue by the citizen',
+      environment: {
+        [ENV.tableName]: table.tableName,
+        [ENV.hashKeySecretId]: hashKey.secretArn,
+        ...queueEnv,
+        ...statsEnv,
+        ...billingEnv,
+      },
     });
     grantTable(table, citizenActions.fn, envName, ['get', 'put', 'update']);
     statsRetry.queue.grantSendMessages(citizenActions.fn);
+    readHashKey(citizenActions);
+    // A citizen's reply goes to the agency's inbox.
+    citizenActions.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [agencyQueues]));
 
     const documentsEnv = {
       [ENV.tableName]: table.tableName,
@@ -163,9 +174,10 @@ export class ApiStack extends Stack {
     const documents = fn('Documents', {
       name: 'documents',
       description: 'Presigned uploads of supporting documents',
-      environment: documentsEnv,
+      environment: { ...documentsEnv, [ENV.hashKeySecretId]: hashKey.secretArn },
     });
     grantTable(table, documents.fn, envName, ['get', 'put']);
+    readHashKey(documents);
     // Presigning needs no S3 call, but the signature carries this role's right to put the object.
     bucket.grantPut(documents.fn, 'requests/*');
 
@@ -412,6 +424,7 @@ export class ApiStack extends Stack {
     this.api.route('POST', '/v1/requests/{id}/documents', documents.fn, { bodySchema: StartUploadBody });
     this.api.route('POST', '/v1/requests/{id}/cancel', citizenActions.fn);
     this.api.route('POST', '/v1/requests/{id}/rating', citizenActions.fn, { bodySchema: RatingBody });
+    this.api.route('POST', '/v1/requests/{id}/reply', citizenActions.fn, { bodySchema: ReplyBody });
     this.api.route('GET', '/v1/agencies/{agencyId}/inbox', agencyInbox.fn, { agencyAuth: true });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests', agencyInbox.fn, { agencyAuth: true });
     this.api.route('GET', '/v1/agencies/{agencyId}/requests/{id}', agencyInbox.fn, { agencyAuth: true });

@@ -32,6 +32,7 @@ import { countNewBill } from './commit.ts';
 import { dispatchSubmitted } from './dispatch.ts';
 import { loadOwnRequest } from './read-request.ts';
 import { holidaySet, referenceData } from './reference.ts';
+import type { CitizenCredential } from './session-check.ts';
 
 const serviceOf = (item: RequestItem) => {
   const service = referenceData.serviceByCode(item.serviceCode);
@@ -45,13 +46,13 @@ const serviceOf = (item: RequestItem) => {
  */
 export async function startDocumentUpload(
   requestId: string,
-  accessToken: string,
+  credential: CitizenCredential,
   upload: DocumentUploadRequest,
   now = new Date(),
 ) {
   // The request may move at the same moment (the router routing it): re-read and retry a few times.
   for (let attempt = 1; ; attempt++) {
-    const item = await loadOwnRequest(requestId, accessToken);
+    const item = await loadOwnRequest(requestId, credential);
     const spec = checkDocumentUpload(item, serviceOf(item), upload);
     const documentId = randomUUID();
     const key = documentKey(requestId, documentId);

@@ -25,6 +25,7 @@ import { commitChange } from './commit.ts';
 import { dispatchSubmitted } from './dispatch.ts';
 import { loadOwnRequest } from './read-request.ts';
 import { holidaySet, referenceData } from './reference.ts';
+import type { CitizenCredential } from './session-check.ts';
 
 export interface PaymentOutcome {
   readonly result: 'APPLIED' | 'FLAGGED';
@@ -383,11 +384,11 @@ async function expireBill(requestId: string, billId: string, now: Date): Promise
  */
 export async function reissueOwnBill(
   requestId: string,
-  accessToken: string,
+  credential: CitizenCredential,
   billId: string,
   now = new Date(),
 ) {
-  const item = await loadOwnRequest(requestId, accessToken);
+  const item = await loadOwnRequest(requestId, credential);
   const old = item.bills?.find((b) => b.billId === billId);
   if (!old) throw notFound('No such bill.');
   if (item.status !== 'AWAITING_PAYMENT' || old.status !== 'EXPIRED' || openBill(item)) {

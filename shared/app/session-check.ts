@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { getHashKey } from '../adapters/secrets.ts';
 import { getSession } from '../adapters/sessions.ts';
 import { AppError } from '../domain/errors.ts';
+import { readCookies } from '../http/cookies.ts';
 import type { CitizenSession } from '../schemas/session.ts';
 
 /**
@@ -60,4 +61,33 @@ export async function requireSession(cookie: string | undefined): Promise<Signed
   const signedIn = await sessionOf(cookie);
   if (!signedIn) throw new AppError(401, 'UNAUTHORIZED', 'Sign in with ThaiD first.');
   return signedIn;
+}
+
+/**
+ * Who may act on a request as its citizen: the holder of its access token (anonymous filing,
+ * Open311, counter receipts), or the signed-in citizen it was filed under (the web pages).
+ */
+export type CitizenCredential = { readonly accessToken: string } | { readonly signedIn: SignedIn };
+
+/**
+ * The citizen credential of an HTTP request: a bearer token wins; otherwise the session cookie,
+ * and for a write also the CSRF header (double submit). Neither → 401.
+ */
+export async function citizenCredentialOf(
+  headers: Readonly<Record<string, string | undefined>>,
+  write: boolean,
+): Promise<CitizenCredential> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+  if (bearer) return { accessToken: bearer };
+  const cookies = readCookies(headers.cookie);
+  const signedIn = await sessionOf(cookies[SESSION_COOKIE]);
+  if (!signedIn) {
+    throw new AppError(
+      401,
+      'UNAUTHORIZED',
+      'Send the access token as a bearer token, or sign in with ThaiD.',
+    );
+  }
+  if (write) await assertCsrf(signedIn, headers['x-csrf-token'], cookies[CSRF_COOKIE]);
+  return { signedIn };
 }

@@ -113,6 +113,7 @@ const LINES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = 
     (m) => `เจ้าหน้าที่ ${m[1]} เปิดดูเลขประจำตัวประชาชนฉบับเต็ม: ${m[2]}`,
   ],
   [/^Cancelled by the citizen(?:: ([\s\S]*))?$/, (m) => `ผู้ยื่นยกเลิกคำขอ${m[1] ? `: ${m[1]}` : ''}`],
+  [/^Citizen replied: ([\s\S]*)$/, (m) => `ผู้ยื่นตอบกลับ: ${m[1]}`],
   [
     /^Overdue: the deadline (\S+) has passed; a copy went to (\S+)$/,
     (m) => `เกินกำหนด: เลยกำหนดเสร็จ ${m[1]} แล้ว ส่งสำเนาถึง ${name(m[2] ?? '')}`,

@@ -6,6 +6,11 @@ export const CancelBody = z
   .object({ reason: cleanText(LIMITS.noteChars, { multiline: true }).optional() })
   .strict();
 
+/** Body of `POST /v1/requests/{id}/reply`: the citizen's answer to a request for information. */
+export const ReplyBody = z
+  .object({ message: cleanText(LIMITS.noteChars, { multiline: true, min: 1 }) })
+  .strict();
+
 export const RatingBody = z
   .object({
     score: z.number().int().min(1).max(5),

@@ -127,6 +127,7 @@ describe('API stack', () => {
         'POST /v1/requests/{id}/documents',
         'POST /v1/requests/{id}/cancel',
         'POST /v1/requests/{id}/rating',
+        'POST /v1/requests/{id}/reply',
         'POST /v1/requests/{id}/bills/{billId}/reissue',
         'POST /v1/payments/bank-callback',
         'GET /v1/agencies/{agencyId}/bills',

@@ -111,12 +111,11 @@ describe('ThaiD sign-in', () => {
       filed.json.requestId,
     );
 
-    // Their session cookie reads nothing of someone else's request: a request is read with its
-    // own access token (or listed through the owner's session), never with another's cookie.
+    // Their session cookie reads nothing of someone else's request: the same 404 as an unknown id.
     const peek = await http(stack.url, 'GET', `/v1/requests/${filed.json.requestId}`, {
       headers: other.b.cookieHeader(),
     });
-    expect(peek.status).toBe(401);
+    expect(peek.status).toBe(404);
 
     // A typed citizen ID that differs from ThaiD's is refused.
     const spoof = await http(stack.url, 'POST', '/v1/requests', {
@@ -211,5 +210,94 @@ describe('attacks on sign-in that must fail', () => {
     expect((await http(stack.url, 'POST', '/v1/auth/logout', { headers: b.cookieHeader() })).status).toBe(
       403,
     );
+  });
+});
+
+describe('a signed-in citizen works their own requests with the session (the web pages)', () => {
+  it('reads, replies to a request for information and is refused on anyone else’s request', async () => {
+    const { b } = await signIn(somchai?.pid ?? '');
+    const write = { ...b.cookieHeader(), 'x-csrf-token': b.csrf() };
+    const filed = await http(stack.url, 'POST', '/v1/requests', {
+      headers: write,
+      body: {
+        serviceCode: 'complaint',
+        provinceCode: '20',
+        applicant: {},
+        details: { category: 'road', subject: 'ถนนชำรุด' },
+      },
+    });
+    expect(filed.status).toBe(201);
+    const id = filed.json.requestId as string;
+    const read = await http(stack.url, 'GET', `/v1/requests/${id}`, { headers: b.cookieHeader() });
+    expect(read.status).toBe(200);
+    expect(read.json.requestId).toBe(id);
+
+    // Not waiting for information: a reply is refused and nothing is recorded.
+    const early = await http(stack.url, 'POST', `/v1/requests/${id}/reply`, {
+      headers: write,
+      body: { message: 'x' },
+    });
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe('INVALID_TRANSITION');
+
+    const centre = {
+      authorization: `Bearer ${await signAgencyToken(await loadOrCreateIssuer(dataDir), 'damrongdhama-20')}`,
+    };
+    const act = (action: string, note?: string) =>
+      http(stack.url, 'POST', `/v1/agencies/damrongdhama-20/requests/${id}/actions`, {
+        headers: centre,
+        body: { action, ...(note && { note }) },
+      });
+    await eventually(async () => ((await act('accept')).status === 200 ? true : undefined));
+    expect((await act('request-info', 'ขอทราบตำแหน่งที่ชัดเจน')).status).toBe(200);
+
+    // A write without the CSRF header is refused, with the session alone.
+    const forged = await http(stack.url, 'POST', `/v1/requests/${id}/reply`, {
+      headers: b.cookieHeader(),
+      body: { message: 'หน้าโรงเรียน' },
+    });
+    expect(forged.status).toBe(403);
+    const empty = await http(stack.url, 'POST', `/v1/requests/${id}/reply`, {
+      headers: write,
+      body: { message: '' },
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.json.error.issues[0].path).toBe('message');
+
+    const replied = await http(stack.url, 'POST', `/v1/requests/${id}/reply`, {
+      headers: write,
+      body: { message: 'หน้าโรงเรียนบ้านสวน' },
+    });
+    expect(replied.status).toBe(200);
+    expect(replied.json.status).toBe('NEEDS_INFO');
+    const last = replied.json.history.at(-1);
+    expect(last).toMatchObject({ actor: 'citizen', noteTh: 'ผู้ยื่นตอบกลับ: หน้าโรงเรียนบ้านสวน' });
+
+    // The reply reaches the agency's inbox, marked as a reply; resuming with its handle clears it.
+    const inbox = await eventually(async () => {
+      const r = await http(stack.url, 'GET', '/v1/agencies/damrongdhama-20/inbox?max=10&waitSeconds=1', {
+        headers: centre,
+      });
+      return r.json.items.find(
+        (i: { kind: string; request: { requestId: string } }) =>
+          i.kind === 'reply' && i.request.requestId === id,
+      );
+    });
+    const resumed = await http(stack.url, 'POST', `/v1/agencies/damrongdhama-20/requests/${id}/actions`, {
+      headers: centre,
+      body: { action: 'resume', receiptHandle: inbox.receiptHandle },
+    });
+    expect(resumed.status).toBe(200);
+    expect(resumed.json.status).toBe('IN_PROGRESS');
+
+    // Another citizen's session opens nothing: the same 404 as an unknown id.
+    const other = await signIn(somying?.pid ?? '');
+    const peek = await http(stack.url, 'GET', `/v1/requests/${id}`, { headers: other.b.cookieHeader() });
+    expect(peek.status).toBe(404);
+    const meddle = await http(stack.url, 'POST', `/v1/requests/${id}/cancel`, {
+      headers: { ...other.b.cookieHeader(), 'x-csrf-token': other.b.csrf() },
+      body: {},
+    });
+    expect(meddle.status).toBe(404);
   });
 });
