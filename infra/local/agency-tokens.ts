@@ -44,13 +44,14 @@ export async function loadOrCreateIssuer(dataDir: string): Promise<LocalIssuer> 
 export async function signAgencyToken(
   issuer: LocalIssuer,
   agencyId: string,
-  opts: { ttlSeconds?: number; email?: string; groups?: readonly string[] } = {},
+  opts: { ttlSeconds?: number; email?: string; groups?: readonly string[]; name?: string } = {},
 ): Promise<string> {
   return new SignJWT({
     token_use: 'id',
     'custom:agency_id': agencyId,
     email: opts.email ?? `officer@${agencyId}.local`,
     'cognito:username': `officer-${agencyId}`,
+    ...(opts.name && { name: opts.name }),
     ...(opts.groups && opts.groups.length > 0 && { 'cognito:groups': [...opts.groups] }),
   })
     .setProtectedHeader({ alg: ALG, kid: 'local' })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { messageThOf } from '../../shared/domain/errors-th.ts';
 import type { LocalFunction } from './functions.ts';
+import type { SiteServer } from './site.ts';
 import type { SynthesizedStack } from './template.ts';
 
 /** API Gateway's own limit on a request body. */
@@ -145,6 +146,8 @@ export function apiGatewayServer(opts: {
   functions: ReadonlyMap<string, LocalFunction>;
   verifyToken: TokenVerifier;
   log: (line: string) => void;
+  /** The web front door: paths the API does not own. */
+  site?: SiteServer;
 }): Server {
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -168,6 +171,14 @@ export function apiGatewayServer(opts: {
         throw error;
       }
       const { route, params, pathKnown, allowed } = match;
+      if (
+        !route &&
+        !pathKnown &&
+        opts.site &&
+        (await opts.site.handle(method, url.pathname, Buffer.concat(chunks), res))
+      ) {
+        return;
+      }
       if (!route) {
         return pathKnown
           ? errorReply(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}.`, {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSite } from '../../web/build.ts';
 import { ENTRY_METADATA_KEY, LOCAL_STARTUP_EVENT_METADATA_KEY } from '../constructs/service-function.ts';
 import { loadOrCreateIssuer, verifyAgencyToken } from './agency-tokens.ts';
 import { apiGatewayServer, routesFrom } from './api-gateway.ts';
@@ -10,8 +11,10 @@ import { LOCAL_REGION, startEmulators } from './emulators.ts';
 import { type FunctionSpec, LocalFunction } from './functions.ts';
 import { resolve } from './intrinsics.ts';
 import { provision } from './resources.ts';
+import { corsRulesFrom, startS3CorsFront } from './s3-cors.ts';
 import { queueNotificationsFrom, S3NotificationBridge } from './s3-notifications.ts';
 import { Schedules, schedulesFrom } from './schedules.ts';
+import { siteServer } from './site.ts';
 import { SqsEventSource } from './sqs-event-source.ts';
 import { cdkJsonContext, synthesizeApp } from './template.ts';
 import { startThaidStandIn } from './thaid.ts';
@@ -58,10 +61,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stacks = synthesizeApp({ ...cdkJsonContext(projectRoot), ...options.context });
   const emulators = await startEmulators(dataDir);
   const state = await provision(stacks, emulators);
+  // Browsers upload documents straight to the bucket: S3's CORS, from the bucket's own rules.
+  const s3Front = await startS3CorsFront(emulators.sqsAndS3, corsRulesFrom(stacks));
   const endpoints = {
     dynamodb: emulators.dynamodb,
     sqs: emulators.sqsAndS3,
-    s3: emulators.sqsAndS3,
+    s3: s3Front.url,
     secretsManager: emulators.secretsManager,
   };
 
@@ -194,6 +199,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     functions,
     verifyToken: async (token) => (await verifyAgencyToken(issuer, token)) as Record<string, unknown>,
     log,
+    site: siteServer({ dir: await ensureSite(), uploadOrigin: new URL(s3Front.url).origin, issuer }),
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -273,6 +279,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await bank.stop();
       await Promise.all(sources.map((s) => s.stop()));
       await Promise.all([...functions.values()].map((f) => f.stop()));
+      await new Promise<void>((ok) => {
+        s3Front.server.close(() => ok());
+        s3Front.server.closeAllConnections();
+      });
       await emulators.stop();
     },
   };
