@@ -107,6 +107,30 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
     reason:
       'This queue is the failure destination of the scheduled functions: a dead-letter queue in all but name.',
   },
+  {
+    rule: /^AwsSolutions-(IAM4\[Policy::.*AWSLambdaBasicExecutionRole\]|IAM5\[.*\]|L1)$/,
+    path: /\/Custom::CDKBucketDeployment[0-9A-F]+[0-9]+MiB\//,
+    reason:
+      "CDK's BucketDeployment handler (publishes the built site): its runtime, logging policy and its reads of the CDK asset bucket and writes to the site bucket are CDK's own.",
+  },
+  {
+    rule: /^AwsSolutions-(IAM4\[Policy::.*AWSLambdaBasicExecutionRole\]|L1)$/,
+    path: /\/Edge\/NotFound\//,
+    reason:
+      'Lambda@Edge: the managed basic-execution policy lets it log in whichever region it runs; its runtime is the newest Lambda@Edge supports.',
+  },
+  {
+    rule: /^AwsSolutions-CFR1$/,
+    path: /\/Site\/Web\/Distribution\/Resource$/,
+    reason:
+      'No geo restriction: Thai citizens abroad (and their embassies) use the service too; the WAF rate-limits instead.',
+  },
+  {
+    rule: /^AwsSolutions-CFR4$/,
+    path: /\/Site\/Web\/Distribution\/Resource$/,
+    reason:
+      'The default *.cloudfront.net certificate cannot pin TLS 1.2; production serves the site on its own domain with an ACM certificate (docs/deploy.md), which does.',
+  },
 ];
 
 export function isAcknowledged(

@@ -3,7 +3,9 @@ import type { Construct } from 'constructs';
 import { agencies } from '../shared/data/agencies.ts';
 import type { OssConfig } from './config.ts';
 import { ApiStack } from './stacks/api-stack.ts';
+import { EdgeStack } from './stacks/edge-stack.ts';
 import { agencyParts, ProvinceAgenciesStack, ProvinceStack } from './stacks/province-stack.ts';
+import { SiteStack } from './stacks/site-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 
 export interface OssStageProps extends StageProps {
@@ -14,6 +16,8 @@ export interface OssStageProps extends StageProps {
 export class OssStage extends Stage {
   readonly stateful: StatefulStack;
   readonly api: ApiStack;
+  readonly edge: EdgeStack;
+  readonly site: SiteStack;
   readonly provinces: ProvinceStack[] = [];
   readonly overflow: ProvinceAgenciesStack[] = [];
 
@@ -45,6 +49,22 @@ export class OssStage extends Stage {
       servedProvinces: config.provinces.map((p) => p.code),
       queueUrlPrefix,
       stateful: this.stateful,
+    });
+
+    // CloudFront's web ACL and Lambda@Edge live in us-east-1; the site references them across regions.
+    this.edge = new EdgeStack(this, 'Edge', {
+      env: { account: config.account, region: 'us-east-1' },
+      description: 'OSS web front door: CloudFront web ACL and the 404 origin-response function (us-east-1)',
+    });
+    this.site = new SiteStack(this, 'Site', {
+      env,
+      crossRegionReferences: true,
+      description: 'OSS web front door: the site bucket and the CloudFront distribution (pages + API)',
+      api: this.api.api.api,
+      documentsDomain: this.stateful.bucket.bucketRegionalDomainName,
+      officerClientId: this.stateful.officerClient.userPoolClientId,
+      webAclArn: this.edge.webAclArn,
+      notFound: this.edge.notFound.currentVersion,
     });
 
     for (const province of config.provinces) {

@@ -168,7 +168,9 @@ export async function ensureSite(outDir = SITE_DIR): Promise<string> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = Date.now();
-  const { files } = await buildSite();
-  writeFileSync(path.join(SITE_DIR, '.source-stamp'), sourceStamp());
-  console.log(`site built in ${Date.now() - started} ms: ${files.length} files in ${SITE_DIR}`);
+  // `tsx web/build.ts [outDir]`: CDK's asset bundling passes its output folder.
+  const outDir = process.argv[2] ? path.resolve(process.argv[2]) : SITE_DIR;
+  const { files } = await buildSite(outDir);
+  writeFileSync(path.join(outDir, '.source-stamp'), sourceStamp());
+  console.log(`site built in ${Date.now() - started} ms: ${files.length} files in ${outDir}`);
 }

@@ -67,7 +67,8 @@ export class AgencyUserPool extends Construct {
       description: 'Counter staff who file requests for walk-in citizens',
     });
     this.officerClient = this.userPool.addClient('OfficerClient', {
-      authFlows: { userSrp: true },
+      // userPassword: the web console signs in with USER_PASSWORD_AUTH straight to Cognito over TLS.
+      authFlows: { userSrp: true, userPassword: true },
       generateSecret: false,
       disableOAuth: true,
       preventUserExistenceErrors: true,

@@ -2,6 +2,7 @@
  * `npm run bench` — measures the targets of DESIGN.md §8 and prints a table; with `-- --json`
  * the last line is one JSON object. It reports numbers; it never fails on timing.
  */
+
 import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -15,8 +16,10 @@ import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { build } from 'esbuild';
 import { BUNDLE } from '../../infra/bundling.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
+import { THAID_PERSONAS } from '../../infra/local/thaid.ts';
 import { buildOssApp } from '../../infra/oss-app.ts';
 import { SUBDISTRICTS_FILE } from '../../shared/data/subdistricts.ts';
+import { type PageWeight, pageWeights } from './pages.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
@@ -453,7 +456,41 @@ async function synthAll() {
 }
 
 // ── Run everything ───────────────────────────────────────────────────────────────────────
+/** Page weights and paint in chromium against a fresh local stack (`--only=pages` runs just this). */
+async function pages(stack: Awaited<ReturnType<typeof startLocalStack>>) {
+  const weights = await pageWeights(stack.url, THAID_PERSONAS[0]?.pid ?? '');
+  return weights;
+}
+
+function pageRows(weights: readonly PageWeight[]): Array<[string, string, string]> {
+  return weights.map((w) => [
+    `page ${w.page}`,
+    `JS ${round(w.jsGzipBytes / 1024)} KB gz, total ${round(w.transferGzipBytes / 1024)} KB (${w.requests} requests), LCP ${w.lcpMs} ms`,
+    w.jsGzipBytes <= 30 * 1024 && w.transferGzipBytes <= 200 * 1024
+      ? '≤ 30 KB JS, ≤ 200 KB ✓'
+      : 'over budget ✗',
+  ]);
+}
+
 async function main() {
+  if (only === 'pages') {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'oss-bench-'));
+    const stack = await startLocalStack({ port: 0, dataDir, log: () => {}, functionLogLevel: 'ERROR' });
+    try {
+      const weights = await pages(stack);
+      console.log(
+        asJson
+          ? JSON.stringify({ pages: weights })
+          : pageRows(weights)
+              .map((r) => r.join('   '))
+              .join('\n'),
+      );
+    } finally {
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    return;
+  }
   if (only === 'warm') {
     Object.assign(process.env, {
       AWS_REGION: 'ap-southeast-7',
@@ -488,7 +525,10 @@ async function main() {
   let calls: Awaited<ReturnType<typeof awsCallsPerSubmission>>;
   let e2e: Awaited<ReturnType<typeof endToEnd>>;
   let ceiling: number;
+  let weights: PageWeight[];
   try {
+    say('   page weights and paint in chromium…');
+    weights = await pages(stack);
     calls = await awsCallsPerSubmission(stack);
     say('4/7 end to end, 1000 submissions at concurrency 32…');
     e2e = await endToEnd(stack);
@@ -519,6 +559,7 @@ async function main() {
       ceilingRatio: round(e2e.rps / ceiling, 3),
     },
     synthAll: { seconds: synth.seconds, maxResources: synth.maxResources },
+    pages: weights,
   };
 
   const rows: Array<[string, string, string]> = [
@@ -570,6 +611,7 @@ async function main() {
       `in-process ${synth.inProcessSeconds} s, ${synth.stacks} stacks`,
     ],
     ['largest stack', `${synth.maxResources} resources`, `${synth.largest} (limit 500)`],
+    ...pageRows(weights),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   const table = rows.map(([a, b, c]) => `${a.padEnd(width)}  ${b}${c ? `   ${c}` : ''}`).join('\n');
