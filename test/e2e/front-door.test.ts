@@ -308,3 +308,46 @@ describe('keyboard only', () => {
     await context.close();
   });
 });
+
+describe('the counter and the dashboard', () => {
+  it('files for a walk-in citizen, prints a slip whose code opens the request, and shows the province', async () => {
+    const { context, errors } = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/officer/`);
+    await page.getByLabel('รหัสหน่วยงาน').fill('damrongdhama-20');
+    await page.getByLabel('ชื่อเจ้าหน้าที่').fill('มานี เคาน์เตอร์');
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await page.waitForURL(/\/officer\/inbox\//);
+    await page.goto(`${stack.url}/officer/counter/`);
+    await page.getByLabel('บริการ').selectOption('complaint');
+    await expect.poll(() => page.getByLabel('เลขประจำตัวประชาชนของผู้ยื่น').isVisible()).toBe(true);
+    await expectAccessible(page, 'officer-counter');
+    // A wrong check digit comes back from the API as an error summary linking to the field.
+    await page.getByLabel('เลขประจำตัวประชาชนของผู้ยื่น').fill('1101700230709');
+    await page.getByLabel('ชื่อ', { exact: true }).fill('ประยูร');
+    await page.getByLabel('นามสกุล').fill('มาที่เคาน์เตอร์');
+    await page.getByLabel('ถนน ทางเท้า').check();
+    await page.getByLabel('เรื่อง', { exact: true }).fill('ท่อระบายน้ำอุดตัน');
+    await page.getByRole('button', { name: 'ยื่นคำขอ' }).click();
+    const summary = page.locator('[data-error-summary]');
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await summary.getByRole('link').first().getAttribute('href')).toBe('#citizenId');
+    await page.getByLabel('เลขประจำตัวประชาชนของผู้ยื่น').fill('1101700230708');
+    await page.getByRole('button', { name: 'ยื่นคำขอ' }).click();
+    await expect.poll(() => page.locator('[data-slip]').isVisible()).toBe(true);
+    await expectAccessible(page, 'officer-counter-slip');
+    const reference = (await page.locator('[data-reference]').textContent())?.trim() ?? '';
+    const token = (await page.locator('[data-token]').textContent())?.trim() ?? '';
+    const read = await fetch(`${stack.url}/v1/requests/${reference}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { channel?: string }).channel).toBe('counter');
+
+    await page.goto(`${stack.url}/officer/dashboard/`);
+    await expect.poll(() => page.locator('.oss-chart').isVisible()).toBe(true);
+    await expectAccessible(page, 'officer-dashboard');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

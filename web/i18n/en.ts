@@ -42,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   'common.print': 'Print',
   'common.send': 'Send',
   'common.yes': 'Yes',
+  'common.success': 'Success',
   'common.no': 'No',
   'home.title': 'Apply for a public service',
   'home.lead':

@@ -39,6 +39,7 @@ export const th = {
   'common.print': 'พิมพ์',
   'common.send': 'ส่ง',
   'common.yes': 'ใช่',
+  'common.success': 'สำเร็จ',
   'common.no': 'ไม่ใช่',
   'home.title': 'ยื่นคำขอบริการภาครัฐ',
   'home.lead': 'เลือกบริการ กรอกคำขอทีละขั้น แนบเอกสาร ชำระค่าธรรมเนียมด้วย QR แล้วติดตามผลได้ที่นี่',

@@ -110,7 +110,7 @@ export function errorBanner(message: string): Html {
 }
 
 export function successBanner(message: string): Html {
-  return html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="success-title">✓</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${message}</p></div></div>`;
+  return html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="success-title">${t('common.success')}</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${message}</p></div></div>`;
 }
 
 export const statusLabel = (status: string) => t(`status.${status}` as MessageKey);
