@@ -51,8 +51,9 @@ export class RequestsTable extends Construct {
       sortKey: { name: TABLE_INDEXES.openByDeadline.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.KEYS_ONLY,
     });
-    // Every request by province and status, oldest change first: the reconciler's and dashboards'
-    // view; the service code lets statistics count the intake statuses per service.
+    // Requests by province and status, oldest change first, for the statuses looked for by status
+    // (INDEXED_STATUSES: filing to routing): the reconciler's view; the service code lets statistics
+    // count the intake statuses per service. Later statuses leave it (sparse).
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE_INDEXES.byProvinceStatus.name,
       partitionKey: { name: TABLE_INDEXES.byProvinceStatus.partitionKey, type: AttributeType.STRING },
@@ -67,6 +68,14 @@ export class RequestsTable extends Construct {
       sortKey: { name: TABLE_INDEXES.byCitizen.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: [...CITIZEN_LIST_ATTRIBUTES],
+    });
+    // Every request by province and filing time, keys only: Open311 lists by requested date. Written
+    // once per request (its keys never change), so no later step pays for it.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE_INDEXES.byProvinceCreated.name,
+      partitionKey: { name: TABLE_INDEXES.byProvinceCreated.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_INDEXES.byProvinceCreated.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
     });
     // Sparse: only payment records flagged for review carry the key, so officers list them without a scan.
     this.table.addGlobalSecondaryIndex({

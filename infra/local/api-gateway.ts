@@ -148,6 +148,8 @@ export function apiGatewayServer(opts: {
   log: (line: string) => void;
   /** The web front door: paths the API does not own. */
   site?: SiteServer;
+  /** Called for every request a route answers (the bench counts API calls). */
+  onRoute?: () => void;
 }): Server {
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -186,6 +188,7 @@ export function apiGatewayServer(opts: {
             })
           : errorReply(res, 404, 'NOT_FOUND', 'No such route.');
       }
+      opts.onRoute?.();
       const fn = opts.functions.get(route.functionKey);
       if (!fn) return errorReply(res, 502, 'INTERNAL', 'The route has no function.');
 

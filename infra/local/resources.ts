@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { type Emulators, LOCAL_ACCOUNT, LOCAL_REGION } from './emulators.ts';
 import { type LocalResource, type ResolveScope, resolve } from './intrinsics.ts';
@@ -211,17 +212,33 @@ function resolveExports(
 }
 
 async function createTable(client: DynamoDBClient, name: string, props: Record<string, unknown>) {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: name }));
-    return; // kept from an earlier run: this is the persistent data
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
-  }
   const gsis = (props.GlobalSecondaryIndexes as Array<Record<string, unknown>> | undefined)?.map((g) => ({
     IndexName: g.IndexName as string,
     KeySchema: g.KeySchema as never,
     Projection: g.Projection as never,
   }));
+  try {
+    const existing = await client.send(new DescribeTableCommand({ TableName: name }));
+    // Kept from an earlier run (the persistent data): add the indexes the app has gained since, as
+    // CloudFormation would, one at a time.
+    const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+    for (const gsi of gsis ?? []) {
+      if (have.has(gsi.IndexName)) continue;
+      await client.send(
+        new UpdateTableCommand({
+          TableName: name,
+          AttributeDefinitions: props.AttributeDefinitions as never,
+          // dynalite wants a throughput even for an on-demand table (DynamoDB itself would refuse one).
+          GlobalSecondaryIndexUpdates: [
+            { Create: { ...gsi, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } } },
+          ],
+        }),
+      );
+    }
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
   await client.send(
     new CreateTableCommand({
       TableName: name,

@@ -10,6 +10,7 @@ import { LOCAL_BANK_ID, presentedBill, startBankStandIn } from './bank.ts';
 import { LOCAL_REGION, startEmulators } from './emulators.ts';
 import { type FunctionSpec, LocalFunction } from './functions.ts';
 import { resolve } from './intrinsics.ts';
+import { type Meter, meterDynamo, meterSqsS3 } from './meter.ts';
 import { provision } from './resources.ts';
 import { corsRulesFrom, startS3CorsFront } from './s3-cors.ts';
 import { queueNotificationsFrom, S3NotificationBridge } from './s3-notifications.ts';
@@ -32,6 +33,8 @@ export interface LocalStackOptions {
   readonly skipStartupEvents?: boolean;
   /** Powertools log level inside the functions (default INFO; tests use ERROR). */
   readonly functionLogLevel?: string;
+  /** Meter what the functions consume (the bench): DynamoDB units, SQS and S3 requests, Lambda, API calls. */
+  readonly meter?: Meter;
 }
 
 export interface LocalStack {
@@ -61,11 +64,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stacks = synthesizeApp({ ...cdkJsonContext(projectRoot), ...options.context });
   const emulators = await startEmulators(dataDir);
   const state = await provision(stacks, emulators);
+  const meter = options.meter;
+  const meters = meter
+    ? [await meterDynamo(emulators.dynamodb, meter), await meterSqsS3(emulators.sqsAndS3, meter)]
+    : [];
+  const [meteredDynamo, meteredSqsS3] = meters;
   // Browsers upload documents straight to the bucket: S3's CORS, from the bucket's own rules.
-  const s3Front = await startS3CorsFront(emulators.sqsAndS3, corsRulesFrom(stacks));
+  const s3Front = await startS3CorsFront(meteredSqsS3?.url ?? emulators.sqsAndS3, corsRulesFrom(stacks));
   const endpoints = {
-    dynamodb: emulators.dynamodb,
-    sqs: emulators.sqsAndS3,
+    dynamodb: meteredDynamo?.url ?? emulators.dynamodb,
+    sqs: meteredSqsS3?.url ?? emulators.sqsAndS3,
     s3: s3Front.url,
     secretsManager: emulators.secretsManager,
   };
@@ -119,6 +127,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         memorySize: Number(props.MemorySize ?? 128),
       };
       const fn = new LocalFunction(spec, projectRoot);
+      if (meter) {
+        const invoke = fn.invoke.bind(fn);
+        fn.invoke = async (event: unknown) => {
+          const started = performance.now();
+          try {
+            return await invoke(event);
+          } finally {
+            meter.countInvocation(spec.name, performance.now() - started, spec.memorySize);
+          }
+        };
+      }
       functions.set(key, fn);
       const startup = r.Metadata?.[LOCAL_STARTUP_EVENT_METADATA_KEY];
       if (startup) startupEvents.push({ fn, event: startup });
@@ -156,8 +175,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           ),
           region: LOCAL_REGION,
         },
-        (event) => fn.invoke(event),
-        endpoints.sqs,
+        (event) => {
+          // Lambda's poller: one receive and one batch delete per batch it hands the function.
+          if (meter) meter.sqs.requests += 2;
+          return fn.invoke(event);
+        },
+        // The poller itself is not metered: AWS's long-polls differently from this one, when idle.
+        emulators.sqsAndS3,
         log,
       );
       sources.push(source);
@@ -199,6 +223,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     functions,
     verifyToken: async (token) => (await verifyAgencyToken(issuer, token)) as Record<string, unknown>,
     log,
+    ...(meter && { onRoute: () => meter.api++ }),
     site: siteServer({ dir: await ensureSite(), uploadOrigin: new URL(s3Front.url).origin, issuer }),
   });
   await new Promise<void>((ok, fail) => {
@@ -279,10 +304,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await bank.stop();
       await Promise.all(sources.map((s) => s.stop()));
       await Promise.all([...functions.values()].map((f) => f.stop()));
-      await new Promise<void>((ok) => {
-        s3Front.server.close(() => ok());
-        s3Front.server.closeAllConnections();
-      });
+      for (const front of [s3Front, ...meters]) {
+        await new Promise<void>((ok) => {
+          front.server.close(() => ok());
+          front.server.closeAllConnections();
+        });
+      }
       await emulators.stop();
     },
   };

@@ -188,24 +188,35 @@ export async function recordIntakeResend(
 export const queryOverdue = (provinceCode: string, before: string) =>
   requestIdsBefore('openByDeadline', provinceCode, before);
 
-/** Ids of a province's requests in a status changed at or after `since` (newest first), at most `limit`. */
-export async function queryByStatusSince(
+/**
+ * One page of a province's request ids filed between `from` and `to` (inclusive), newest first,
+ * from the byProvinceCreated index; `next` continues.
+ */
+export async function queryFiledBetween(
   provinceCode: string,
-  status: string,
-  since: string,
+  from: string,
+  to: string,
   limit: number,
-): Promise<string[]> {
-  const { byProvinceStatus } = TABLE_INDEXES;
+  startKey?: Record<string, unknown>,
+): Promise<{ ids: string[]; next?: Record<string, unknown> }> {
+  const { byProvinceCreated } = TABLE_INDEXES;
   const page = await documentClient.send(
     new QueryCommand({
       TableName: table(),
-      IndexName: byProvinceStatus.name,
-      KeyConditionExpression: '#p = :p AND #u >= :since',
-      ExpressionAttributeNames: { '#p': byProvinceStatus.partitionKey, '#u': byProvinceStatus.sortKey },
-      ExpressionAttributeValues: { ':p': `${provinceCode}#${status}`, ':since': since },
+      IndexName: byProvinceCreated.name,
+      KeyConditionExpression: '#p = :p AND #c BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#p': byProvinceCreated.partitionKey, '#c': byProvinceCreated.sortKey },
+      ExpressionAttributeValues: { ':p': provinceCode, ':from': from, ':to': to },
       ScanIndexForward: false,
       Limit: limit,
+      ExclusiveStartKey: startKey,
     }),
   );
-  return (page.Items ?? []).map((k) => String(k.pk).slice(KEY_PREFIX.request.length));
+  return {
+    ids: (page.Items ?? [])
+      .map((k) => String(k.pk))
+      .filter((pk) => pk.startsWith(KEY_PREFIX.request))
+      .map((pk) => pk.slice(KEY_PREFIX.request.length)),
+    ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }),
+  };
 }

@@ -1,4 +1,4 @@
-import { getRequest, queryByStatusSince } from '../adapters/requests-table.ts';
+import { getRequest, queryFiledBetween } from '../adapters/requests-table.ts';
 import { districts } from '../data/districts.ts';
 import { services } from '../data/services.ts';
 import { AppError } from '../domain/errors.ts';
@@ -170,22 +170,32 @@ export async function findRequests(query: URLSearchParams, served: readonly stri
     .get('service_code')
     ?.split(',')
     .map((s) => s.trim());
-  const since = toBangkokIso(start);
+  // Newest filings first from the byProvinceCreated index, filtered by status and service, until
+  // MAX_RESULTS match or the window is exhausted. createdAt is Bangkok time: compare in Bangkok time.
+  const wanted = new Set(statuses);
   const out = [];
-  for (const s of statuses) {
-    for (const id of await queryByStatusSince(province, s, since, MAX_RESULTS)) {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await queryFiledBetween(
+      province,
+      toBangkokIso(start),
+      toBangkokIso(end),
+      MAX_RESULTS,
+      startKey,
+    );
+    for (const id of page.ids) {
       const item = await getRequest(id);
-      if (!item) continue;
-      const created = Date.parse(item.createdAt);
-      if (created < start.getTime() || created > end.getTime()) continue;
+      if (!item || !wanted.has(item.status)) continue;
       if (serviceCodes && !serviceCodes.includes(item.serviceCode)) continue;
       const agency = item.agencyId ? agencyRegistry.agencyById(item.agencyId) : undefined;
       out.push(
         toOpen311Request(item, referenceData.serviceByCode(item.serviceCode), agency?.nameEn, extensions),
       );
+      if (out.length >= MAX_RESULTS) break;
     }
-  }
-  return out.sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime)).slice(0, MAX_RESULTS);
+    startKey = page.next;
+  } while (startKey && out.length < MAX_RESULTS);
+  return out;
 }
 
 /** tokens/{token}: OSS answers POST with the request id itself, so a token is its request id. */

@@ -60,6 +60,22 @@ const FINISHING: ReadonlySet<LifecycleAction> = new Set(['complete', 'reject', '
 const UPLOAD_STATUSES: ReadonlySet<RequestStatus> = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
 
 /** Statuses in which the deadline clock stops: the agency waits on the citizen (DESIGN.md §5). */
+/**
+ * The statuses the byProvinceStatus index keeps: the ones looked for by status (the reconciler's
+ * stuck requests, expired bills, the intake statistics). Later statuses leave the index, so the
+ * steps an agency takes do not rewrite an index entry each time (its sort key is the last change).
+ */
+export const INDEXED_STATUSES: ReadonlySet<RequestStatus> = new Set([
+  'AWAITING_DOCUMENTS',
+  'AWAITING_PAYMENT',
+  'SUBMITTED',
+  'ROUTED',
+]);
+
+/** The byProvinceStatus key of a request in `status`, or undefined when the index does not keep it. */
+export const provinceStatusKey = (provinceCode: string, status: RequestStatus) =>
+  INDEXED_STATUSES.has(status) ? `${provinceCode}#${status}` : undefined;
+
 export const CLOCK_STOPPED: ReadonlySet<RequestStatus> = new Set(['NEEDS_INFO', 'AWAITING_PAYMENT']);
 
 /** Statuses after which nothing more happens to a request. */
@@ -118,11 +134,13 @@ export function applyTransition(
   }
   const at = toBangkokIso(input.now);
   const provinceCode = changes.provinceCode ?? item.provinceCode;
+  const { provinceStatus: _previousKey, ...rest } = item;
+  const key = provinceStatusKey(provinceCode, to);
   const next: RequestItem = {
-    ...item,
+    ...rest,
     ...changes,
     status: to,
-    provinceStatus: `${provinceCode}#${to}`,
+    ...(key && { provinceStatus: key }),
     updatedAt: at,
     version: item.version + 1,
     history: [

@@ -6,6 +6,7 @@ import { requestKey } from '../schemas/table.ts';
 import { billView } from './bills.ts';
 import { maskCitizenId } from './citizen-id.ts';
 import { normaliseDetails } from './details.ts';
+import { provinceStatusKey } from './lifecycle.ts';
 import { formatBaht } from './money.ts';
 import { accessTokenFor, canonicalJson, keyedHash, sha256Hex } from './secure-tokens.ts';
 import { serviceVersion } from './service-version.ts';
@@ -110,7 +111,9 @@ export function createRequestItem(
     tokenHash: sha256Hex(accessToken),
     ...(ctx.idempotent && { submissionHash: sha256Hex(canonicalJson(body)) }),
     ...(status === 'SUBMITTED' && { openProvince: body.provinceCode }),
-    provinceStatus: `${body.provinceCode}#${status}`,
+    ...(provinceStatusKey(body.provinceCode, status) && {
+      provinceStatus: provinceStatusKey(body.provinceCode, status),
+    }),
   };
   return { item, accessToken };
 }

@@ -132,7 +132,7 @@ export const RequestItem = z.object({
   /** When the agency asked the citizen for information: the deadline clock stops until resume. */
   clockPausedAt: IsoDateTime.optional(),
   /** `<province>#<status>`: partition key of the `byProvinceStatus` index. */
-  provinceStatus: z.string(),
+  provinceStatus: z.string().optional(),
   /** `<status>#<updatedAt>` while assigned to an agency: sort key of the `byAgency` index. */
   agencyStatusAt: z.string().optional(),
 });

@@ -8,6 +8,11 @@ export const TABLE_INDEXES = {
   byProvinceStatus: { name: 'byProvinceStatus', partitionKey: 'provinceStatus', sortKey: 'updatedAt' },
   /** A signed-in citizen's requests, newest first (`citizenHash` is set on requests filed with a session or at a counter). */
   byCitizen: { name: 'byCitizen', partitionKey: 'citizenHash', sortKey: 'createdAt' },
+  /**
+   * Every request by province and filing time (keys only): Open311's listing by requested date.
+   * Its keys never change after filing, so a request's later writes never touch it.
+   */
+  byProvinceCreated: { name: 'byProvinceCreated', partitionKey: 'provinceCode', sortKey: 'createdAt' },
   /** Bank payments flagged for review, by the agency that must look (`unmatched` when no bill matched). */
   paymentReview: { name: 'paymentReview', partitionKey: 'reviewAgencyId', sortKey: 'receivedAt' },
 } as const;

@@ -19,6 +19,7 @@ import { startLocalStack } from '../../infra/local/stack.ts';
 import { THAID_PERSONAS } from '../../infra/local/thaid.ts';
 import { buildOssApp } from '../../infra/oss-app.ts';
 import { SUBDISTRICTS_FILE } from '../../shared/data/subdistricts.ts';
+import { LIFECYCLE_PRICES, meteredLifecycles } from './lifecycle.ts';
 import { type PageWeight, pageWeights } from './pages.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -473,6 +474,11 @@ function pageRows(weights: readonly PageWeight[]): Array<[string, string, string
 }
 
 async function main() {
+  if (only === 'lifecycle') {
+    const life = await meteredLifecycles(Number(process.env.BENCH_LIFECYCLES ?? 20));
+    console.log(asJson ? JSON.stringify({ lifecycle: life }) : JSON.stringify(life, null, 2));
+    return;
+  }
   if (only === 'pages') {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'oss-bench-'));
     const stack = await startLocalStack({ port: 0, dataDir, log: () => {}, functionLogLevel: 'ERROR' });
@@ -539,6 +545,8 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
   // After the real-endpoint phases: the intake module keeps its configuration once loaded.
+  say('   whole lifecycles on a metered stack (units as DynamoDB, SQS, Lambda and API Gateway bill them)…');
+  const life = await meteredLifecycles(Number(process.env.BENCH_LIFECYCLES ?? 20));
   say('6/7 warm handler CPU (AWS calls stubbed)…');
   const warm = await warmCpu();
   say('7/7 nation-scale synth…');
@@ -560,6 +568,21 @@ async function main() {
     },
     synthAll: { seconds: synth.seconds, maxResources: synth.maxResources },
     pages: weights,
+    lifecycle: {
+      wru: life.units.wru,
+      rru: life.units.rru,
+      sqsRequests: life.units.sqsRequests,
+      lambdaInvocations: life.units.lambdaInvocations,
+      lambdaGbSeconds: life.units.lambdaGbSeconds,
+      apiCalls: life.units.apiCalls,
+      s3Requests: life.units.s3Requests,
+      dynamodbUnitsBy: life.units.dynamodbUnitsBy,
+      meanPutItemBytes: life.units.meanPutItemBytes,
+    },
+    costPerMillionLifecyclesUsd: life.costPerMillionLifecyclesUsd,
+    lifecycleCostBreakdownUsd: life.breakdownUsd,
+    backendToApiCostRatio: life.backendToApiCostRatio,
+    prices: LIFECYCLE_PRICES.source,
   };
 
   const rows: Array<[string, string, string]> = [
@@ -611,6 +634,18 @@ async function main() {
       `in-process ${synth.inProcessSeconds} s, ${synth.stacks} stacks`,
     ],
     ['largest stack', `${synth.maxResources} resources`, `${synth.largest} (limit 500)`],
+    [
+      'lifecycle (file → route → accept → ask → reply → resume → complete → read → rate)',
+      `${life.units.wru} WRU, ${life.units.rru} RRU, ${life.units.sqsRequests} SQS, ${life.units.lambdaInvocations} invocations (${life.units.lambdaGbSeconds} GB-s), ${life.units.apiCalls} API calls`,
+      `mean item written ${life.units.meanPutItemBytes} B`,
+    ],
+    [
+      'cost per million lifecycles',
+      `$${life.costPerMillionLifecyclesUsd} (${Object.entries(life.breakdownUsd)
+        .map(([k, v]) => `${k} $${v}`)
+        .join(', ')})`,
+      `backend/API ${life.backendToApiCostRatio} (target ≤ 0.5); ${LIFECYCLE_PRICES.source}`,
+    ],
     ...pageRows(weights),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));

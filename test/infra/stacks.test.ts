@@ -32,6 +32,8 @@ describe('stateful stack', () => {
             IndexName: 'byCitizen',
             Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }),
           }),
+          // Keys only and written once per request: Open311's listing by filing date.
+          Match.objectLike({ IndexName: 'byProvinceCreated', Projection: { ProjectionType: 'KEYS_ONLY' } }),
           Match.objectLike({ IndexName: 'paymentReview', Projection: { ProjectionType: 'ALL' } }),
         ],
       }),
