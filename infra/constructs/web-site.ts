@@ -100,12 +100,21 @@ export class WebSite extends Construct {
       comment: '/stats/ serves /stats/index.html; /stats redirects to /stats/',
       code: FunctionCode.fromInline(`function handler(event) {
   var request = event.request;
-  var uri = request.uri;
+  // Never let '//host/…' through: as a Location it would send the browser to another site.
+  var uri = '/' + request.uri.replace(/^\\/+/, '');
   if (uri.endsWith('/')) { request.uri = uri + 'index.html'; return request; }
   var last = uri.substring(uri.lastIndexOf('/') + 1);
   if (last.indexOf('.') === -1) {
-    return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: uri + '/' } } };
+    var parts = [];
+    for (var name in request.querystring) {
+      var q = request.querystring[name];
+      var values = q.multiValue ? q.multiValue : [q];
+      for (var i = 0; i < values.length; i++) parts.push(name + (values[i].value === '' ? '' : '=' + values[i].value));
+    }
+    var location = uri + '/' + (parts.length ? '?' + parts.join('&') : '');
+    return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: location } } };
   }
+  request.uri = uri;
   return request;
 }`),
     });

@@ -177,7 +177,7 @@ export function apiGatewayServer(opts: {
         !route &&
         !pathKnown &&
         opts.site &&
-        (await opts.site.handle(method, url.pathname, Buffer.concat(chunks), res))
+        (await opts.site.handle(method, url.pathname, Buffer.concat(chunks), res, req.headers.host))
       ) {
         return;
       }

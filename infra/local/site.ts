@@ -33,8 +33,27 @@ export function siteServer(opts: { dir: string; uploadOrigin: string; issuer: Lo
 
   return {
     /** Answers the request if it is the site's; false leaves it to the API's 404/405. */
-    async handle(method: string, pathname: string, body: Buffer, res: ServerResponse): Promise<boolean> {
+    async handle(
+      method: string,
+      pathname: string,
+      body: Buffer,
+      res: ServerResponse,
+      host = '',
+    ): Promise<boolean> {
       if (method === 'POST' && pathname === '/local/officer-sign-in') {
+        // Passwordless tokens: only for pages of this machine (a rebinding site names another host).
+        if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
+          send(
+            res,
+            403,
+            TYPES['.json'] ?? '',
+            JSON.stringify({
+              error: { code: 'FORBIDDEN', message: 'Local sign-in is for this machine only.' },
+            }),
+            'no-store',
+          );
+          return true;
+        }
         let input: { agencyId?: unknown; officer?: unknown } = {};
         try {
           input = JSON.parse(body.toString('utf8'));

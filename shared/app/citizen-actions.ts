@@ -10,6 +10,8 @@ import { dispatchToAgency } from './dispatch.ts';
 import { loadOwnRequest } from './read-request.ts';
 import type { CitizenCredential } from './session-check.ts';
 
+const REPLIES_PER_REQUEST_FOR_INFO = 5;
+
 const concurrent = () =>
   new AppError(409, 'INVALID_TRANSITION', 'The request changed meanwhile. Reload it and try again.');
 
@@ -52,6 +54,16 @@ export async function replyToRequest(
   }
   if (item.history.length >= LIMITS.historyEntriesBeforeFinish) {
     throw new AppError(409, 'HISTORY_FULL', 'This request has no room left in its history.');
+  }
+  // A few replies per request for information: the record's room is kept for the agency's steps.
+  const asked = item.history.findLastIndex((h) => h.status === 'NEEDS_INFO' && h.actor.startsWith('agency:'));
+  const replies = item.history.slice(asked + 1).filter((h) => h.actor === 'citizen').length;
+  if (replies >= REPLIES_PER_REQUEST_FOR_INFO) {
+    throw new AppError(
+      409,
+      'TOO_MANY_REPLIES',
+      `At most ${REPLIES_PER_REQUEST_FOR_INFO} replies per request for information; the agency will answer first.`,
+    );
   }
   const at = toBangkokIso(now);
   const next: RequestItem = {

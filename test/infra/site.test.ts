@@ -91,6 +91,11 @@ describe('the web front door in AWS', () => {
   it('puts the web ACL and the 404 function in us-east-1, where CloudFront takes them from', () => {
     expect(stage.edge.region).toBe('us-east-1');
     edge.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'CLOUDFRONT' });
+    // Pages' API calls come through here with the citizen's address: long filings are not blocked
+    // by the 8 KB body rule, and officers' routes are outside the per-address limit.
+    const acl = JSON.stringify(edge.findResources('AWS::WAFv2::WebACL'));
+    expect(acl).toContain('"SizeRestrictions_BODY"');
+    expect(acl).toContain('"/v1/agencies/"');
     edge.hasResourceProperties('AWS::Lambda::Function', { Runtime: Match.stringLikeRegexp('^nodejs') });
   });
 });

@@ -272,6 +272,20 @@ describe('a signed-in citizen works their own requests with the session (the web
     expect(replied.json.status).toBe('NEEDS_INFO');
     const last = replied.json.history.at(-1);
     expect(last).toMatchObject({ actor: 'citizen', noteTh: 'ผู้ยื่นตอบกลับ: หน้าโรงเรียนบ้านสวน' });
+    // A few replies per request for information, not a flood that fills the record.
+    for (let i = 2; i <= 5; i++) {
+      const more = await http(stack.url, 'POST', `/v1/requests/${id}/reply`, {
+        headers: write,
+        body: { message: `เพิ่มเติม ${i}` },
+      });
+      expect(more.status).toBe(200);
+    }
+    const flood = await http(stack.url, 'POST', `/v1/requests/${id}/reply`, {
+      headers: write,
+      body: { message: 'อีก' },
+    });
+    expect(flood.status).toBe(409);
+    expect(flood.json.error.code).toBe('TOO_MANY_REPLIES');
 
     // The reply reaches the agency's inbox, marked as a reply; resuming with its handle clears it.
     const inbox = await eventually(async () => {

@@ -236,6 +236,10 @@ export const en: Record<MessageKey, string> = {
   'status.COMPLETED': 'Completed',
   'status.REJECTED': 'Rejected',
   'status.CANCELLED': 'Cancelled',
+  'officer.username': 'Username',
+  'officer.password': 'Password',
+  'officer.mfaCode': 'Code from your authenticator app',
+  'officer.newPassword': 'Choose a new password',
   'officer.signOut': 'Sign out of the console',
 };
 

@@ -225,6 +225,10 @@ export const th = {
   'status.COMPLETED': 'เสร็จสิ้น',
   'status.REJECTED': 'ไม่อนุมัติ',
   'status.CANCELLED': 'ยกเลิกแล้ว',
+  'officer.username': 'ชื่อผู้ใช้',
+  'officer.password': 'รหัสผ่าน',
+  'officer.mfaCode': 'รหัสจากแอปยืนยันตัวตน',
+  'officer.newPassword': 'ตั้งรหัสผ่านใหม่',
   'officer.signOut': 'ออกจากระบบเจ้าหน้าที่',
 } as const;
 

@@ -87,10 +87,12 @@ function stepsOf(service: Service): Step[] {
   ];
 }
 
-const stepUrl = (id: string) => `${base}/apply/?service=${encodeURIComponent(code)}&step=${id}`;
+/** A step's URL; `fromCheck` when the citizen came to change an answer, to go back to the check page after. */
+const stepUrl = (id: string, fromCheck = false) =>
+  `${base}/apply/?service=${encodeURIComponent(code)}&step=${id}${fromCheck ? '&from=check' : ''}`;
 
-function go(id: string, replace = false) {
-  const url = stepUrl(id);
+function go(id: string, replace = false, fromCheck = false) {
+  const url = stepUrl(id, fromCheck);
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   void show();
@@ -181,7 +183,11 @@ async function show(): Promise<void> {
       problems.provinceCode,
     );
   } else if (step.kind === 'district') {
-    const districts = answers.provinceCode ? await districtsOf(answers.provinceCode) : [];
+    if (!answers.provinceCode) {
+      go('province', true);
+      return;
+    }
+    const districts = await districtsOf(answers.provinceCode);
     question = selectQuestion(
       'districtCode',
       t('apply.district'),
@@ -230,17 +236,26 @@ ${errorMessage('email', problems.email, `${t('common.errorSummary')}:`)}
   });
 }
 
+/** A subdistrict answered for one district means nothing in another: ask again. */
+function forgetSubdistricts(answers: Answers) {
+  for (const f of service?.fields ?? []) if (f.format === 'subdistrict') delete answers.details[f.code];
+}
+
 async function next(form: HTMLFormElement, steps: Step[], step: Step, answers: Answers) {
   const problems: Record<string, string> = {};
   const data = new FormData(form);
   if (step.kind === 'province') {
     const v = String(data.get('provinceCode') ?? '');
     if (!v) problems.provinceCode = t('common.chooseOne', { label: t('common.province') });
-    if (v !== answers.provinceCode) answers.districtCode = undefined;
+    if (v !== answers.provinceCode) {
+      answers.districtCode = undefined;
+      forgetSubdistricts(answers);
+    }
     answers.provinceCode = v || undefined;
   } else if (step.kind === 'district') {
     const v = String(data.get('districtCode') ?? '');
     if (!v) problems.districtCode = t('common.chooseOne', { label: t('common.district') });
+    if (v !== answers.districtCode) forgetSubdistricts(answers);
     answers.districtCode = v || undefined;
   } else if (step.kind === 'contact') {
     answers.phone = String(data.get('phone') ?? '').trim() || undefined;
@@ -276,9 +291,14 @@ async function next(form: HTMLFormElement, steps: Step[], step: Step, answers: A
     return;
   }
   const index = steps.indexOf(step);
-  // After a correction asked for on the check page, go straight back there.
-  const pending = Object.keys(answers.problems ?? {}).find((id) => id !== 'check');
-  go(pending ?? steps[index + 1]?.id ?? 'check');
+  // Answers changed: an old problem with the whole filing no longer stands.
+  if (answers.problems?.check) delete answers.problems.check;
+  save(answers);
+  // Came to correct or change an answer: the next problem, else straight back to the check page.
+  const fromCheck = new URLSearchParams(location.search).get('from') === 'check';
+  const pending = steps.find((s) => s.id !== 'check' && answers.problems?.[s.id])?.id;
+  if (fromCheck) go(pending ?? 'check', false, pending !== undefined);
+  else go(pending ?? steps[index + 1]?.id ?? 'check');
 }
 
 async function renderCheck(root: HTMLElement, steps: Step[], step: Step, answers: Answers) {
@@ -291,14 +311,14 @@ async function renderCheck(root: HTMLElement, steps: Step[], step: Step, answers
     {
       key: t('common.province'),
       value: province ? placeName(province) : '',
-      change: { href: stepUrl('province'), label: t('common.change') },
+      change: { href: stepUrl('province', true), label: t('common.change') },
     },
     ...(service.requiresDistrict
       ? [
           {
             key: t('common.district'),
             value: district ? placeName(district) : '',
-            change: { href: stepUrl('district'), label: t('common.change') },
+            change: { href: stepUrl('district', true), label: t('common.change') },
           },
         ]
       : []),
@@ -308,18 +328,18 @@ async function renderCheck(root: HTMLElement, steps: Step[], step: Step, answers
     rows.push({
       key: lang === 'th' ? field.labelTh : field.labelEn,
       value: displayValue(field, answers.details[field.code], lang),
-      change: { href: stepUrl(`field-${field.code}`), label: t('common.change') },
+      change: { href: stepUrl(`field-${field.code}`, true), label: t('common.change') },
     });
   }
   rows.push({
     key: t('apply.phone'),
     value: answers.phone ?? '',
-    change: { href: stepUrl('contact'), label: t('common.change') },
+    change: { href: stepUrl('contact', true), label: t('common.change') },
   });
   rows.push({
     key: t('apply.email'),
     value: answers.email ?? '',
-    change: { href: stepUrl('contact'), label: t('common.change') },
+    change: { href: stepUrl('contact', true), label: t('common.change') },
   });
   const general = answers.problems?.check?.general;
   render(
@@ -384,7 +404,11 @@ async function submit(steps: Step[], answers: Answers) {
     location.assign(`${base}/requests/view/?id=${created.requestId}&new=1`);
   } catch (error) {
     const problems: Record<string, Record<string, string>> = {};
-    if (error instanceof ApiError && error.status === 400 && error.issues.length > 0) {
+    if (error instanceof ApiError && error.code === 'IDEMPOTENCY_KEY_REUSED') {
+      // An earlier attempt with different answers was filed: these answers get a filing of their own.
+      answers.idempotencyKey = crypto.randomUUID();
+      problems.check = { general: error.message };
+    } else if (error instanceof ApiError && error.status === 400 && error.issues.length > 0) {
       const general: string[] = [];
       for (const issue of error.issues) {
         const place = placeOf(issue.path);
@@ -401,7 +425,7 @@ async function submit(steps: Step[], answers: Answers) {
     answers.problems = problems;
     save(answers);
     const first = steps.find((s) => problems[s.id] && s.id !== 'check');
-    go(first?.id ?? 'check', true);
+    go(first?.id ?? 'check', true, first !== undefined);
   }
 }
 

@@ -1,6 +1,9 @@
 import dict from 'oss-dict';
 import { basePath, type Lang, type MessageKey } from '../i18n/index.ts';
 import { type Html, html } from '../lib/html.ts';
+import { safeReturnTo } from '../lib/return-to.ts';
+
+export { safeReturnTo };
 
 /** What every page script shares: the page's language, its dictionary, the API and rendering. */
 export const lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'th';
@@ -130,11 +133,6 @@ export async function serviceName(code: string): Promise<string> {
     : Promise.resolve({});
   const names = await serviceNames.catch(() => ({}) as Record<string, { th: string; en: string }>);
   return names[code]?.[lang] ?? code;
-}
-
-/** A same-site path to come back to after signing in (never another site). */
-export function safeReturnTo(value: string | null, fallback: string): string {
-  return value?.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : fallback;
 }
 
 export interface Me {

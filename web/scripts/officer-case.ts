@@ -51,7 +51,9 @@ const ACTIONS: Record<string, readonly string[]> = {
   AWAITING_PAYMENT: ['reject'],
 };
 
-const id = query.get('id') ?? '';
+/** The case's id; anything that is not one opens nothing (and never reaches a path). */
+const given = (query.get('id') ?? '').trim().toLowerCase();
+const id = /^[0-9a-f-]{36}$/.test(given) ? given : '00000000-0000-0000-0000-000000000000';
 let notice: Html | undefined;
 
 function actionForm(c: CaseView, service: Service | undefined): Html {
@@ -156,7 +158,7 @@ async function show(officer: Officer, service?: Service) {
       void officerApi<{ url: string }>(
         officer,
         'GET',
-        `/v1/agencies/${officer.agencyId}/requests/${id}/documents/${button.dataset.openDocument}`,
+        `/v1/agencies/${officer.agencyId}/requests/${id}/documents/${encodeURIComponent(button.dataset.openDocument ?? '')}`,
       ).then(
         (link) => window.open(link.url, '_blank', 'noopener'),
         (error: unknown) => {

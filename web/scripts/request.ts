@@ -50,7 +50,9 @@ interface RequestView {
   overdue?: boolean;
 }
 
-const id = query.get('id') ?? '';
+/** The request's id; anything that is not one opens nothing (and never reaches a path). */
+const given = query.get('id') ?? '';
+const id = /^[0-9a-f-]{36}$/.test(given) ? given : '00000000-0000-0000-0000-000000000000';
 const CANCELLABLE = new Set(['AWAITING_DOCUMENTS', 'AWAITING_PAYMENT', 'SUBMITTED', 'ROUTED']);
 const UPLOADS_OPEN = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
 let service: Service | undefined;
@@ -260,12 +262,17 @@ function wire(r: RequestView) {
   for (const button of root.querySelectorAll<HTMLButtonElement>('[data-reissue]')) {
     button.addEventListener('click', () => {
       void act(
-        () => api('POST', `/v1/requests/${id}/bills/${button.dataset.reissue}/reissue`),
+        () =>
+          api('POST', `/v1/requests/${id}/bills/${encodeURIComponent(button.dataset.reissue ?? '')}/reissue`),
         t('request.pay'),
       );
     });
   }
-  // While a bill waits for the bank or a document for the verifier, look again every few seconds.
+  schedule(r);
+}
+
+/** While a bill waits for the bank or a document for the verifier, look again every few seconds. */
+function schedule(r: RequestView) {
   const waiting =
     r.bills?.at(-1)?.status === 'ISSUED' ||
     (Date.now() < verdictDeadline && r.documents.some((d) => d.status === 'PENDING_UPLOAD'));
@@ -286,7 +293,8 @@ async function refresh(force: boolean, previous?: RequestView) {
     return;
   }
   if (!force && previous && JSON.stringify(previous) === JSON.stringify(r)) {
-    wire(r);
+    // Nothing changed: the page and its handlers stay as they are; just look again later.
+    schedule(r);
     return;
   }
   render(app(), view(r));
