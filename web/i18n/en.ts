@@ -240,6 +240,11 @@ export const en: Record<MessageKey, string> = {
   'officer.password': 'Password',
   'officer.mfaCode': 'Code from your authenticator app',
   'officer.newPassword': 'Choose a new password',
+  'bill.ISSUED': 'Waiting for payment',
+  'bill.PAID': 'Paid',
+  'bill.FLAGGED': 'Payment under review',
+  'bill.EXPIRED': 'Expired',
+  'bill.VOID': 'Void',
   'officer.signOut': 'Sign out of the console',
 };
 

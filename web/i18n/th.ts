@@ -229,6 +229,11 @@ export const th = {
   'officer.password': 'รหัสผ่าน',
   'officer.mfaCode': 'รหัสจากแอปยืนยันตัวตน',
   'officer.newPassword': 'ตั้งรหัสผ่านใหม่',
+  'bill.ISSUED': 'รอชำระ',
+  'bill.PAID': 'ชำระแล้ว',
+  'bill.FLAGGED': 'รอตรวจสอบการชำระ',
+  'bill.EXPIRED': 'หมดอายุ',
+  'bill.VOID': 'ยกเลิกแล้ว',
   'officer.signOut': 'ออกจากระบบเจ้าหน้าที่',
 } as const;
 

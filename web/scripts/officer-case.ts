@@ -101,8 +101,8 @@ ${summaryList([
   },
   { key: t('officer.applicant'), value: `${c.applicant.firstName} ${c.applicant.lastName}` },
   { key: t('officer.citizenId'), value: html`<span class="oss-mono">${c.applicant.citizenId}</span>` },
-  ...(c.applicant.phone ? [{ key: 'โทรศัพท์ / Phone', value: c.applicant.phone }] : []),
-  ...(c.applicant.email ? [{ key: 'Email', value: c.applicant.email }] : []),
+  ...(c.applicant.phone ? [{ key: t('apply.phone'), value: c.applicant.phone }] : []),
+  ...(c.applicant.email ? [{ key: t('apply.email'), value: c.applicant.email }] : []),
   { key: t('common.filedOn'), value: formatDate(c.createdAt, lang) },
   { key: t('common.dueDate'), value: formatDate(c.dueAt, lang) },
 ])}
@@ -124,7 +124,7 @@ ${
     ? html`<h2 class="govuk-heading-m">${t('service.fee')}</h2>${summaryList(
         c.bills.map((b) => ({
           key: b.ref1,
-          value: `${formatBaht(b.amountThb, lang)} ${t('common.baht')} · ${b.status}`,
+          value: `${formatBaht(b.amountThb, lang)} ${t('common.baht')} · ${t(`bill.${b.status}` as Parameters<typeof t>[0])}`,
         })),
       )}`
     : ''
