@@ -59,8 +59,13 @@ export const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
       return reply(404, 'json', 'errors', [{ code: 404, description: 'Add .json or .xml to the path.' }]);
     }
     const [name, format] = parts;
+    // Every value of a repeated parameter (`status=open&status=closed`), as API Gateway passes them.
     const query = new URLSearchParams(
-      Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''] as [string, string]),
+      event.multiValueQueryStringParameters
+        ? Object.entries(event.multiValueQueryStringParameters).flatMap(([k, vs]) =>
+            (vs ?? []).map((v) => [k, v] as [string, string]),
+          )
+        : Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''] as [string, string]),
     );
     try {
       if (resource.startsWith('/discovery')) {
@@ -84,7 +89,12 @@ export const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
       if (resource.startsWith('/tokens/'))
         return reply(200, format, 'service_requests', await tokenLookup(name));
       if (resource.startsWith('/requests/')) {
-        return reply(200, format, 'service_requests', await getOne(name, query.get('extensions') === 'true'));
+        return reply(
+          200,
+          format,
+          'service_requests',
+          await getOne(name, query.get('extensions') === 'true', query.get('jurisdiction_id')),
+        );
       }
       if (event.httpMethod === 'POST') {
         const raw = event.body

@@ -27,7 +27,8 @@ export class Open311Error extends Error {
 
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_RANGE_DAYS = 90;
-const MAX_RESULTS = 200;
+/** GeoReport v2: a listing returns at most the first 1,000 requests of its (≤ 90-day) window. */
+const MAX_RESULTS = 1000;
 const OPEN: readonly string[] = [
   'AWAITING_DOCUMENTS',
   'AWAITING_PAYMENT',
@@ -79,6 +80,27 @@ export function serviceDefinition(code: string, jurisdictionId: string | null, s
 }
 
 /** POST requests: an API key, a served jurisdiction, then the same intake as the native API. */
+/** The Open311 parameter a native body path came from. */
+function open311Name(path: string): string {
+  const named: Record<string, string> = {
+    'applicant.citizenId': 'attribute[citizen_id]',
+    'applicant.firstName': 'first_name',
+    'applicant.lastName': 'last_name',
+    'applicant.phone': 'phone',
+    'applicant.email': 'email',
+    mediaUrl: 'media_url',
+    provinceCode: 'jurisdiction_id',
+    serviceCode: 'service_code',
+    districtCode: 'attribute[district_code]',
+    'location.lat': 'lat',
+    'location.lon': 'long',
+    'location.address': 'address_string',
+  };
+  if (named[path]) return named[path];
+  const detail = /^details\.([A-Za-z0-9]+)/.exec(path);
+  return detail ? `attribute[${detail[1]}]` : path;
+}
+
 export async function postRequest(form: URLSearchParams, served: readonly string[]) {
   if (!(await clientOfKey(form.get('api_key'))))
     throw new Open311Error(403, 'api_key is missing, unknown or revoked');
@@ -87,14 +109,11 @@ export async function postRequest(form: URLSearchParams, served: readonly string
   if (!service) throw new Open311Error(404, `service_code ${form.get('service_code') ?? ''} not found`);
   const parsed = SubmitRequestBody.safeParse(fromOpen311Form(form, service));
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const path = first?.path.join('.') ?? '';
-    const field = path.startsWith('applicant.citizenId')
-      ? 'attribute[citizen_id]'
-      : path === 'mediaUrl'
-        ? 'media_url'
-        : path;
-    throw new Open311Error(400, `${field}: ${first?.message ?? 'invalid'}`);
+    // Every problem, each named by the Open311 parameter the client sent.
+    throw new Open311Error(
+      400,
+      parsed.error.issues.map((i) => `${open311Name(i.path.join('.'))}: ${i.message}`).join('; '),
+    );
   }
   try {
     const created = await submitRequest(parsed.data, undefined);
@@ -109,11 +128,11 @@ export async function postRequest(form: URLSearchParams, served: readonly string
     ];
   } catch (error) {
     if (error instanceof AppError && error.status < 500) {
-      const issue = error.issues?.[0];
+      const issues = error.issues ?? [];
       throw new Open311Error(
         400,
-        issue
-          ? `${issue.path.replace(/^details\./, 'attribute[').replace(/^(attribute\[[^.]+)$/, '$1]')}: ${issue.message}`
+        issues.length > 0
+          ? issues.map((i) => `${open311Name(i.path)}: ${i.message}`).join('; ')
           : error.message,
       );
     }
@@ -128,23 +147,33 @@ async function view(requestId: string, extensions: boolean) {
   return toOpen311Request(item, referenceData.serviceByCode(item.serviceCode), agency?.nameEn, extensions);
 }
 
-export async function getOne(requestId: string, extensions: boolean) {
-  const v = await view(requestId, extensions);
-  if (!v) throw new Open311Error(404, `service_request_id ${requestId} not found`);
-  return [v];
+export async function getOne(requestId: string, extensions: boolean, jurisdictionId?: string | null) {
+  const item = REQUEST_ID.test(requestId) ? await getRequest(requestId) : undefined;
+  // A request of another jurisdiction is not found in this one.
+  if (!item || (jurisdictionId && jurisdictionId !== item.provinceCode)) {
+    throw new Open311Error(404, `service_request_id ${requestId} not found`);
+  }
+  const agency = item.agencyId ? agencyRegistry.agencyById(item.agencyId) : undefined;
+  return [toOpen311Request(item, referenceData.serviceByCode(item.serviceCode), agency?.nameEn, extensions)];
 }
 
 /** GET requests with the standard's filters; dates default to the last 90 days, at most 90 apart. */
 export async function findRequests(query: URLSearchParams, served: readonly string[]) {
   const extensions = query.get('extensions') === 'true';
-  const ids = query.get('service_request_id');
-  if (ids) {
-    const found = await Promise.all(
-      ids
-        .split(',')
-        .slice(0, MAX_RESULTS)
-        .map((id) => view(id.trim(), extensions)),
-    );
+  const ids = query
+    .getAll('service_request_id')
+    .flatMap((v) => v.split(','))
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (ids.length > 0) {
+    // Every id asked for, or a clear refusal: never a silent cut.
+    if (ids.length > MAX_RESULTS) {
+      throw new Open311Error(
+        400,
+        `service_request_id may list at most ${MAX_RESULTS} ids (${ids.length} given)`,
+      );
+    }
+    const found = await Promise.all(ids.map((id) => view(id, extensions)));
     return found.filter((v) => v !== undefined);
   }
   const province = jurisdiction(query.get('jurisdiction_id'), served, true) as string;
@@ -159,12 +188,17 @@ export async function findRequests(query: URLSearchParams, served: readonly stri
   if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * 86_400_000) {
     throw new Open311Error(400, `start_date and end_date may be at most ${MAX_RANGE_DAYS} days apart`);
   }
-  const status = query.get('status');
-  if (status && !/^(open|closed)(,(open|closed))?$/.test(status))
-    throw new Open311Error(400, 'status must be open or closed');
+  // `status=open,closed` or `status=open&status=closed`.
+  const asked = query
+    .getAll('status')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (asked.some((v) => v !== 'open' && v !== 'closed'))
+    throw new Open311Error(400, 'status must be open, closed, or both');
   const statuses = [
-    ...(!status || status.includes('open') ? OPEN : []),
-    ...(!status || status.includes('closed') ? CLOSED : []),
+    ...(asked.length === 0 || asked.includes('open') ? OPEN : []),
+    ...(asked.length === 0 || asked.includes('closed') ? CLOSED : []),
   ];
   const serviceCodes = query
     .get('service_code')
@@ -183,15 +217,18 @@ export async function findRequests(query: URLSearchParams, served: readonly stri
       MAX_RESULTS,
       startKey,
     );
-    for (const id of page.ids) {
-      const item = await getRequest(id);
-      if (!item || !wanted.has(item.status)) continue;
-      if (serviceCodes && !serviceCodes.includes(item.serviceCode)) continue;
-      const agency = item.agencyId ? agencyRegistry.agencyById(item.agencyId) : undefined;
-      out.push(
-        toOpen311Request(item, referenceData.serviceByCode(item.serviceCode), agency?.nameEn, extensions),
-      );
-      if (out.length >= MAX_RESULTS) break;
+    // Read the page's requests 25 at a time: a full listing is 1,000 reads, not 1,000 round trips in a row.
+    for (let i = 0; i < page.ids.length && out.length < MAX_RESULTS; i += 25) {
+      const items = await Promise.all(page.ids.slice(i, i + 25).map((id) => getRequest(id)));
+      for (const item of items) {
+        if (!item || !wanted.has(item.status)) continue;
+        if (serviceCodes && !serviceCodes.includes(item.serviceCode)) continue;
+        const agency = item.agencyId ? agencyRegistry.agencyById(item.agencyId) : undefined;
+        out.push(
+          toOpen311Request(item, referenceData.serviceByCode(item.serviceCode), agency?.nameEn, extensions),
+        );
+        if (out.length >= MAX_RESULTS) break;
+      }
     }
     startKey = page.next;
   } while (startKey && out.length < MAX_RESULTS);

@@ -4,6 +4,7 @@ import type { RequestItem, RequestStatus } from '../schemas/request.ts';
 import { FINAL_STATUSES } from './lifecycle.ts';
 import { formatBaht } from './money.ts';
 import { STATUS_LABELS } from './notes-th.ts';
+import { normaliseThaiPhone, withBangkokZone } from './phone.ts';
 
 /**
  * The Open311 GeoReport v2 view of OSS: services with their form fields as attributes, requests
@@ -227,8 +228,15 @@ export function fromOpen311Form(form: URLSearchParams, service: Service | undefi
       if (values.length > 0) details[f.code] = values;
       continue;
     }
-    const v = attr(f.code);
-    if (v === undefined || v === '') continue;
+    const given = attr(f.code);
+    if (given === undefined || given === '') continue;
+    // FixMyStreet posts datetime-local values (no zone): they mean Bangkok time here.
+    const v =
+      f.datatype === 'datetime'
+        ? withBangkokZone(given)
+        : f.format === 'phone'
+          ? normaliseThaiPhone(given)
+          : given;
     details[f.code] = f.datatype === 'number' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
   }
   const lat = form.get('lat');
@@ -242,7 +250,7 @@ export function fromOpen311Form(form: URLSearchParams, service: Service | undefi
       citizenId: attr('citizen_id') ?? '',
       firstName: form.get('first_name') ?? attr('first_name') ?? '',
       lastName: form.get('last_name') ?? attr('last_name') ?? '',
-      ...(form.get('phone') && { phone: form.get('phone') }),
+      ...(form.get('phone') && { phone: normaliseThaiPhone(form.get('phone') ?? '') }),
       ...(form.get('email') && { email: form.get('email') }),
     },
     details,

@@ -185,6 +185,46 @@ describe('Open311 GeoReport v2 conformance', () => {
     expect(token.json).toEqual([{ service_request_id: id, token: id }]);
   });
 
+  it('takes what FixMyStreet-style clients send: zone-less date-times, written phone numbers, status lists', async () => {
+    // datetime-local posts no zone (Bangkok time here); phone numbers come as people write them.
+    const created = await post(
+      '/requests.json',
+      complaintForm({ 'attribute[incidentAt]': '2026-11-01T09:00', phone: '(038) 123 456' }),
+    );
+    expect(created.status, created.text).toBe(200);
+    const [{ service_request_id: id }] = created.json;
+    for (const status of ['status=open,closed', 'status=open&status=closed', 'status=closed,open']) {
+      const list = await get(`/requests.json?jurisdiction_id=20&${status}`);
+      expect(list.status, status).toBe(200);
+      expect(
+        list.json.map((r: { service_request_id: string }) => r.service_request_id),
+        status,
+      ).toContain(id);
+    }
+    // A request is found only in its own jurisdiction.
+    expect((await get(`/requests/${id}.json?jurisdiction_id=20`)).status).toBe(200);
+    expect((await get(`/requests/${id}.json?jurisdiction_id=93`)).status).toBe(404);
+    // An id list is honoured in full, or refused with its bound: never silently cut.
+    const many = Array.from({ length: 1001 }, (_, i) => String(i)).join(',');
+    const tooMany = await get(`/requests.json?service_request_id=${many}`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json[0].description).toContain('at most 1000');
+  });
+
+  it('names every problem of a POST by the Open311 parameter the client sent', async () => {
+    const bad = await post('/requests.json', {
+      ...complaintForm({ 'attribute[citizen_id]': '123', phone: 'not a phone' }),
+      'attribute[first_name]': '',
+      'attribute[last_name]': '',
+    });
+    expect(bad.status).toBe(400);
+    const description = bad.json[0].description as string;
+    expect(description).toContain('attribute[citizen_id]');
+    expect(description).toContain('first_name');
+    expect(description).toContain('phone');
+    expect(description).not.toContain('applicant.');
+  });
+
   it('refuses bad filters with the standard error array', async () => {
     const range = await get(
       '/requests.json?jurisdiction_id=20&start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z',
