@@ -2,6 +2,7 @@ import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnLoggingConfiguration, CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { managedRuleGroup, ratePerAddressOutsideAgencies } from './waf-rules.ts';
 
 export interface ApiFirewallProps {
   /** The API stage to protect: `arn:…:apigateway:<region>::/restapis/<id>/stages/<stage>`. */
@@ -10,9 +11,6 @@ export interface ApiFirewallProps {
   /** Requests per five minutes allowed from one IP address on public routes before it is blocked. */
   readonly ratePerIp?: number;
 }
-
-/** Agency routes: officers are authenticated, and a whole counter often sits behind one NAT address. */
-const AGENCY_PATH_PREFIX = '/v1/agencies/';
 
 /**
  * A regional WAF web ACL in front of the API:
@@ -34,50 +32,19 @@ export class ApiFirewall extends Construct {
       sampledRequestsEnabled: true,
       metricName: `${stack.stackName}-${name}`.replace(/[^A-Za-z0-9-]/g, ''),
     });
-    const managed = (priority: number, name: string, countRules: readonly string[] = []) => ({
-      name,
-      priority,
-      overrideAction: { none: {} },
-      statement: {
-        managedRuleGroupStatement: {
-          vendorName: 'AWS',
-          name,
-          ...(countRules.length > 0 && {
-            ruleActionOverrides: countRules.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
-          }),
-        },
-      },
-      visibilityConfig: metric(name),
-    });
+    const managed = (priority: number, name: string, countRules: readonly string[] = []) =>
+      managedRuleGroup(priority, name, metric(name), countRules);
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
       visibilityConfig: metric('oss-api'),
       rules: [
-        {
-          name: 'rate-per-ip-public',
-          priority: 0,
-          action: { block: {} },
-          statement: {
-            rateBasedStatement: {
-              limit: props.ratePerIp ?? 1000,
-              aggregateKeyType: 'IP',
-              scopeDownStatement: {
-                notStatement: {
-                  statement: {
-                    byteMatchStatement: {
-                      fieldToMatch: { uriPath: {} },
-                      positionalConstraint: 'STARTS_WITH',
-                      searchString: AGENCY_PATH_PREFIX,
-                      textTransformations: [{ priority: 0, type: 'NONE' }],
-                    },
-                  },
-                },
-              },
-            },
-          },
-          visibilityConfig: metric('rate-per-ip-public'),
-        },
+        ratePerAddressOutsideAgencies(
+          0,
+          'rate-per-ip-public',
+          props.ratePerIp ?? 1000,
+          metric('rate-per-ip-public'),
+        ),
         managed(1, 'AWSManagedRulesAmazonIpReputationList'),
         managed(2, 'AWSManagedRulesKnownBadInputsRuleSet'),
         managed(3, 'AWSManagedRulesCommonRuleSet', ['SizeRestrictions_BODY']),

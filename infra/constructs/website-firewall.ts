@@ -1,5 +1,6 @@
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { managedRuleGroup, ratePerAddressOutsideAgencies } from './waf-rules.ts';
 
 /**
  * The web ACL in front of the site's distribution (CLOUDFRONT scope, so it lives in us-east-1),
@@ -13,64 +14,25 @@ export class WebsiteFirewall extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const managed = (
-      name: string,
-      priority: number,
-      countRules: readonly string[] = [],
-    ): CfnWebACL.RuleProperty => ({
-      name,
-      priority,
-      overrideAction: { none: {} },
-      statement: {
-        managedRuleGroupStatement: {
-          vendorName: 'AWS',
-          name,
-          ...(countRules.length > 0 && {
-            ruleActionOverrides: countRules.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
-          }),
-        },
-      },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
+    const visibility = (metricName: string) => ({
+      cloudWatchMetricsEnabled: true,
+      metricName,
+      sampledRequestsEnabled: true,
     });
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
-      visibilityConfig: {
-        cloudWatchMetricsEnabled: true,
-        metricName: 'oss-site',
-        sampledRequestsEnabled: true,
-      },
+      visibilityConfig: visibility('oss-site'),
       rules: [
-        managed('AWSManagedRulesCommonRuleSet', 1, ['SizeRestrictions_BODY']),
-        managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
-        {
-          name: 'RatePerAddress',
-          priority: 3,
-          action: { block: {} },
-          statement: {
-            rateBasedStatement: {
-              limit: 3000,
-              aggregateKeyType: 'IP',
-              scopeDownStatement: {
-                notStatement: {
-                  statement: {
-                    byteMatchStatement: {
-                      fieldToMatch: { uriPath: {} },
-                      positionalConstraint: 'STARTS_WITH',
-                      searchString: '/v1/agencies/',
-                      textTransformations: [{ priority: 0, type: 'NONE' }],
-                    },
-                  },
-                },
-              },
-            },
-          },
-          visibilityConfig: {
-            cloudWatchMetricsEnabled: true,
-            metricName: 'RatePerAddress',
-            sampledRequestsEnabled: true,
-          },
-        },
+        managedRuleGroup(1, 'AWSManagedRulesCommonRuleSet', visibility('AWSManagedRulesCommonRuleSet'), [
+          'SizeRestrictions_BODY',
+        ]),
+        managedRuleGroup(
+          2,
+          'AWSManagedRulesKnownBadInputsRuleSet',
+          visibility('AWSManagedRulesKnownBadInputsRuleSet'),
+        ),
+        ratePerAddressOutsideAgencies(3, 'RatePerAddress', 3000, visibility('RatePerAddress')),
       ],
     });
   }

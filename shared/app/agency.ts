@@ -9,10 +9,12 @@ import { pauseClock, resumeClock } from '../domain/deadline-clock.ts';
 import { AppError, notFound, validationFailed } from '../domain/errors.ts';
 import { billedByAgency, landBuildingTax } from '../domain/fees.ts';
 import {
+  AGENCY_LIST_ORDER,
   applyTransition,
   FINAL_STATUSES,
   type LifecycleAction,
   type TransitionChanges,
+  withNote,
 } from '../domain/lifecycle.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { formatBaht, satangFromBaht } from '../domain/money.ts';
@@ -256,23 +258,14 @@ async function acknowledgeEscalation(agencyId: string, requestId: string, input:
     if (item.history.length >= LIMITS.historyEntries) {
       throw new AppError(409, 'HISTORY_FULL', 'This request has no room left in its history.');
     }
-    const at = toBangkokIso(now);
     const note = input.note?.trim();
-    next = {
-      ...item,
-      escalationAcknowledgedAt: at,
-      version: item.version + 1,
-      updatedAt: at,
-      history: [
-        ...item.history,
-        {
-          at,
-          status: item.status,
-          actor: `agency:${agencyId}`,
-          note: `Escalation acknowledged${note ? `: ${note}` : ''}`,
-        },
-      ],
-    };
+    const noted = withNote(
+      item,
+      `agency:${agencyId}`,
+      `Escalation acknowledged${note ? `: ${note}` : ''}`,
+      now,
+    );
+    next = { ...noted, escalationAcknowledgedAt: noted.updatedAt };
     if (!(await replaceRequest(next, item.version))) throw changedMeanwhile();
   }
   if (handle) await deleteFromAgency(agencyId, handle).catch(() => undefined);
@@ -368,21 +361,13 @@ export async function revealCitizenId(
     throw new AppError(409, 'HISTORY_FULL', 'This request has no room left in its history.');
   }
   const citizenId = await openCitizenId(sealed);
-  const at = toBangkokIso(now);
-  const next: RequestItem = {
-    ...item,
-    version: item.version + 1,
-    updatedAt: at,
-    history: [
-      ...item.history,
-      {
-        at,
-        status: item.status,
-        actor: `agency:${agencyId}`,
-        note: `Full citizen ID revealed to officer ${officer}: ${reason}`,
-      },
-    ],
-  };
+  const next = withNote(
+    item,
+    `agency:${agencyId}`,
+    `Full citizen ID revealed to officer ${officer}: ${reason}`,
+    now,
+  );
+  const at = next.updatedAt;
   if (!(await replaceRequest(next, item.version))) throw changedMeanwhile();
   metrics.addMetric('CitizenIdRevealed', 'Count', 1);
   logger.info('citizen ID revealed', { requestId, agencyId, officer });
@@ -413,21 +398,10 @@ export async function showAgencyRequest(agencyId: string, requestId: string) {
   return { ...toAgencyView(item), ...(item.agencyId !== agencyId && { readOnly: true }) };
 }
 
-/** The order an unfiltered list walks the statuses in: the work waiting first, then the finished. */
-const LIST_ORDER: readonly RequestStatus[] = [
-  'ROUTED',
-  'IN_PROGRESS',
-  'NEEDS_INFO',
-  'AWAITING_PAYMENT',
-  'COMPLETED',
-  'REJECTED',
-  'CANCELLED',
-];
-
 /** Where a list page stopped: the agency, which status of the walk, and DynamoDB's key in it. */
 const ListCursor = z.strictObject({
   a: z.string(),
-  s: z.number().int().min(0).max(LIST_ORDER.length),
+  s: z.number().int().min(0).max(AGENCY_LIST_ORDER.length),
   k: z
     .strictObject({ pk: z.string(), sk: z.string(), agencyId: z.string(), agencyStatusAt: z.string() })
     .optional(),
@@ -447,7 +421,7 @@ export interface ListOptions {
  * requests never push open ones off the page. `next` continues; `show` gives the whole case.
  */
 export async function listAgencyRequests(agencyId: string, options: ListOptions) {
-  const statuses = options.status ? [options.status] : LIST_ORDER;
+  const statuses = options.status ? [options.status] : AGENCY_LIST_ORDER;
   let at = 0;
   let startKey: Record<string, unknown> | undefined;
   if (options.cursor) {

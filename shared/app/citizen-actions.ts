@@ -1,10 +1,10 @@
 import { AppError } from '../domain/errors.ts';
-import { applyTransition } from '../domain/lifecycle.ts';
+import { applyTransition, withNote } from '../domain/lifecycle.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import { toCitizenView } from '../domain/views.ts';
 import { logger } from '../observability.ts';
-import type { CitizenRequestView, RequestItem } from '../schemas/request.ts';
+import type { CitizenRequestView } from '../schemas/request.ts';
 import { commitChange } from './commit.ts';
 import { dispatchToAgency } from './dispatch.ts';
 import { loadOwnRequest } from './read-request.ts';
@@ -65,16 +65,7 @@ export async function replyToRequest(
       `At most ${REPLIES_PER_REQUEST_FOR_INFO} replies per request for information; the agency will answer first.`,
     );
   }
-  const at = toBangkokIso(now);
-  const next: RequestItem = {
-    ...item,
-    version: item.version + 1,
-    updatedAt: at,
-    history: [
-      ...item.history,
-      { at, status: item.status, actor: 'citizen', note: `Citizen replied: ${message}` },
-    ],
-  };
+  const next = withNote(item, 'citizen', `Citizen replied: ${message}`, now);
   if (!(await commitChange(item, next))) throw concurrent();
   await dispatchToAgency(next, 'reply').catch((error: unknown) =>
     // The reply is on the record; the inbox copy is a convenience (the list shows NEEDS_INFO work).

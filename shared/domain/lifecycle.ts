@@ -61,6 +61,31 @@ const UPLOAD_STATUSES: ReadonlySet<RequestStatus> = new Set(['AWAITING_DOCUMENTS
 
 /** Statuses in which the deadline clock stops: the agency waits on the citizen (DESIGN.md §5). */
 /**
+ * A history entry that changes no status (a reveal, an acknowledgement, a citizen's reply): the
+ * record moves on a version, with who said what and when.
+ */
+export function withNote(item: RequestItem, actor: string, note: string, now: Date): RequestItem {
+  const at = toBangkokIso(now);
+  return {
+    ...item,
+    version: item.version + 1,
+    updatedAt: at,
+    history: [...item.history, { at, status: item.status, actor, note }],
+  };
+}
+
+/** The order an agency's unfiltered list walks the statuses in: the work waiting first, then the finished. */
+export const AGENCY_LIST_ORDER: readonly RequestStatus[] = [
+  'ROUTED',
+  'IN_PROGRESS',
+  'NEEDS_INFO',
+  'AWAITING_PAYMENT',
+  'COMPLETED',
+  'REJECTED',
+  'CANCELLED',
+];
+
+/**
  * The statuses the byProvinceStatus index keeps: the ones looked for by status (the reconciler's
  * stuck requests, expired bills, the intake statistics). Later statuses leave the index, so the
  * steps an agency takes do not rewrite an index entry each time (its sort key is the last change).

@@ -3,7 +3,6 @@ import { errorMessage, errorSummary, type FieldError } from '../components/error
 import {
   apiValue,
   displayValue,
-  type FieldText,
   type FieldValue,
   fieldId,
   formField,
@@ -17,6 +16,7 @@ import {
   app,
   base,
   errorBanner,
+  fieldText,
   focusErrors,
   focusHeading,
   issueText,
@@ -57,13 +57,6 @@ type Step =
 
 const code = query.get('service') ?? '';
 const storeKey = `oss-apply:${code}`;
-const fieldText: FieldText = {
-  optional: t('common.optional'),
-  example: (example) => t('apply.example', { example }),
-  dateHint: t('apply.dateHint'),
-  errorPrefix: `${t('common.errorSummary')}:`,
-  choose: t('apply.choose'),
-};
 const placeName = (p: Place) => (lang === 'th' ? p.nameTh : p.nameEn);
 
 function load(): Answers {

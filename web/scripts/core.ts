@@ -1,4 +1,5 @@
 import dict from 'oss-dict';
+import type { FieldText } from '../components/form-field/form-field.ts';
 import { basePath, type Lang, type MessageKey } from '../i18n/index.ts';
 import { type Html, html } from '../lib/html.ts';
 import { safeReturnTo } from '../lib/return-to.ts';
@@ -115,6 +116,15 @@ export function errorBanner(message: string): Html {
 export function successBanner(message: string): Html {
   return html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="success-title">${t('common.success')}</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${message}</p></div></div>`;
 }
+
+/** What a generated form field says around its input, in the page's language. */
+export const fieldText: FieldText = {
+  optional: t('common.optional'),
+  example: (example) => t('apply.example', { example }),
+  dateHint: t('apply.dateHint'),
+  errorPrefix: `${t('common.errorSummary')}:`,
+  choose: t('apply.choose'),
+};
 
 export const statusLabel = (status: string) => t(`status.${status}` as MessageKey);
 

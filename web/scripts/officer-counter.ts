@@ -1,16 +1,21 @@
 import type { Service } from '../../shared/schemas/catalogue.ts';
 import { errorSummary, type FieldError } from '../components/error-summary/error-summary.ts';
-import {
-  apiValue,
-  type FieldText,
-  fieldId,
-  formField,
-  readField,
-} from '../components/form-field/form-field.ts';
+import { apiValue, fieldId, formField, readField } from '../components/form-field/form-field.ts';
 import { summaryList } from '../components/summary-list/summary-list.ts';
 import { formatDate } from '../lib/format.ts';
 import { type Html, html } from '../lib/html.ts';
-import { ApiError, api, app, focusErrors, focusHeading, issueText, lang, render, t } from './core.ts';
+import {
+  ApiError,
+  api,
+  app,
+  fieldText,
+  focusErrors,
+  focusHeading,
+  issueText,
+  lang,
+  render,
+  t,
+} from './core.ts';
 import { type Officer, officerApi, provinceOf, requireOfficer } from './officer-core.ts';
 
 /**
@@ -24,13 +29,6 @@ interface Place {
   nameEn: string;
   served?: boolean;
 }
-const fieldText: FieldText = {
-  optional: t('common.optional'),
-  example: (example) => t('apply.example', { example }),
-  dateHint: t('apply.dateHint'),
-  errorPrefix: `${t('common.errorSummary')}:`,
-  choose: t('apply.choose'),
-};
 const input = (id: string, label: string, value = '', extra: Html = html``) =>
   html`<div class="govuk-form-group"><label class="govuk-label" for="${id}">${label}</label><input class="govuk-input" id="${id}" name="${id}" value="${value}" ${extra}></div>`;
 

@@ -1,3 +1,4 @@
+import { AGENCY_LIST_ORDER } from '../../shared/domain/lifecycle.ts';
 import { statusTag } from '../components/status-tag/status-tag.ts';
 import { formatDate } from '../lib/format.ts';
 import { html } from '../lib/html.ts';
@@ -16,15 +17,8 @@ interface Item {
   dueAt: string;
   overdue?: boolean;
 }
-const STATUSES = [
-  'ROUTED',
-  'IN_PROGRESS',
-  'NEEDS_INFO',
-  'AWAITING_PAYMENT',
-  'COMPLETED',
-  'REJECTED',
-  'CANCELLED',
-];
+/** The statuses an agency's list can be filtered by, in the API's own order. */
+const STATUSES = AGENCY_LIST_ORDER;
 
 function listPath(officer: Officer, cursor?: string) {
   const p = new URLSearchParams();
