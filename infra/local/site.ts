@@ -48,7 +48,11 @@ export function siteServer(opts: { dir: string; uploadOrigin: string; issuer: Lo
             403,
             TYPES['.json'] ?? '',
             JSON.stringify({
-              error: { code: 'FORBIDDEN', message: 'Local sign-in is for this machine only.' },
+              error: {
+                code: 'FORBIDDEN',
+                message: 'Local sign-in is for this machine only.',
+                messageTh: 'การเข้าสู่ระบบแบบทดสอบใช้ได้จากเครื่องนี้เท่านั้น',
+              },
             }),
             'no-store',
           );

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THAID_PERSONAS } from '../../infra/local/thaid.ts';
 import {
@@ -88,6 +89,29 @@ describe('every page is accessible (axe, WCAG 2.2 AA) at 375 px and 1280 px', ()
     expect(asset.headers.get('cache-control')).toContain('immutable');
     // No inline script anywhere: every script is an external, hashed module.
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // The local officer sign-in refuses bad input and pages of other hosts (DNS rebinding).
+    const signIn = (body: unknown, host?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(`${stack.url}/local/officer-sign-in`);
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(host && { host }) },
+          },
+          (r) => {
+            r.resume();
+            resolve(r.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify(body));
+      });
+    expect(await signIn({ agencyId: '../x', officer: '' })).toBe(400);
+    expect(await signIn({ agencyId: 'damrongdhama-20', officer: 'x' }, 'evil.example')).toBe(403);
+    expect(await signIn({ agencyId: 'damrongdhama-20', officer: 'x' })).toBe(200);
     // Thai by default, English under /en/, each linking to the other.
     expect(html).toContain('<html lang="th"');
     expect(html).toContain('href="/en/"');

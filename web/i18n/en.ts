@@ -37,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   'common.agency': 'Agency',
   'common.baht': 'baht',
   'common.none': 'None',
+  'common.day': '{n} working day',
   'common.days': '{n} working days',
   'common.tryAgain': 'Something went wrong on our side. Please try again.',
   'common.print': 'Print',

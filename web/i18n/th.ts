@@ -34,6 +34,7 @@ export const th = {
   'common.agency': 'หน่วยงาน',
   'common.baht': 'บาท',
   'common.none': 'ไม่มี',
+  'common.day': '{n} วันทำการ',
   'common.days': '{n} วันทำการ',
   'common.tryAgain': 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง',
   'common.print': 'พิมพ์',

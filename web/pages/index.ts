@@ -83,7 +83,7 @@ ${inGroup.map(
 <p class="govuk-body-l">${lang === 'th' ? s.descriptionTh : s.descriptionEn}</p>
 ${summaryList([
   { key: t('service.whoHandles'), value: t(`home.group.${s.agencyType}`) },
-  { key: t('service.deadline'), value: t('common.days', { n: s.slaDays }) },
+  { key: t('service.deadline'), value: t(s.slaDays === 1 ? 'common.day' : 'common.days', { n: s.slaDays }) },
   { key: t('service.fee'), value: feeText(s) },
   {
     key: t('service.documents'),

@@ -7,7 +7,7 @@ export interface Bar {
 
 /**
  * A horizontal bar chart as SVG (no script, no inline style: the CSP allows neither), followed by
- * the same numbers as a table, so nothing depends on seeing the bars.
+ * the same numbers as a table, so nothing depends on seeing the bars (on phones, only the table).
  */
 export function barChart(
   title: string,
