@@ -19,7 +19,7 @@ import { Construct } from 'constructs';
 import * as z from 'zod';
 import { messageThOf } from '../../shared/domain/errors-th.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'ANY';
 
 export interface OssApiProps {
   /** Agency staff pool: routes added with `agencyAuth` need a valid token from it. */

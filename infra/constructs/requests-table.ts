@@ -77,6 +77,14 @@ export class RequestsTable extends Construct {
       sortKey: { name: TABLE_INDEXES.byProvinceCreated.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.KEYS_ONLY,
     });
+    // Every request by province and the last change of its public status, keys only: Open311 clients
+    // poll servicerequestupdates here. Only a change of what Open311 shows rewrites the entry.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE_INDEXES.byProvinceChanged.name,
+      partitionKey: { name: TABLE_INDEXES.byProvinceChanged.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_INDEXES.byProvinceChanged.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
+    });
     // Sparse: only payment records flagged for review carry the key, so officers list them without a scan.
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE_INDEXES.paymentReview.name,

@@ -80,12 +80,21 @@ export function matchRoute(
   const allowed = new Set<string>();
   for (const route of routes) {
     const tpl = route.resource.split('/').filter(Boolean);
-    if (tpl.length !== parts.length) continue;
+    // `{name+}` as the last segment takes the rest of the path (one or more segments), as in API Gateway.
+    const greedy = /^\{[A-Za-z0-9_]+\+\}$/.test(tpl.at(-1) ?? '');
+    if (greedy ? parts.length < tpl.length : tpl.length !== parts.length) continue;
     // No prototype: a parameter or header may be called `constructor` or `__proto__`.
     const params: Record<string, string> = Object.create(null);
     let score = 0;
     const ok = tpl.every((t, i) => {
       const part = parts[i] ?? '';
+      if (greedy && i === tpl.length - 1) {
+        const rest = parts.slice(i).map(safeDecode);
+        if (rest.some((r) => r === undefined)) throw new BadPathError();
+        params[t.slice(1, -2)] = rest.join('/');
+        score -= 1; // any concrete template beats a greedy one
+        return true;
+      }
       if (t.startsWith('{') && t.endsWith('}')) {
         const decoded = safeDecode(part);
         if (decoded === undefined) throw new BadPathError();
@@ -98,7 +107,7 @@ export function matchRoute(
     if (!ok) continue;
     pathKnown = true;
     allowed.add(route.method);
-    if (route.method !== method) continue;
+    if (route.method !== method && route.method !== 'ANY') continue;
     if (!best || score > best.score) best = { route, params, score };
   }
   const allow = [...allowed].sort();

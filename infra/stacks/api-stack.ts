@@ -338,7 +338,8 @@ export class ApiStack extends Stack {
     sealCitizenIds(open311);
     grantTable(table, open311.fn, envName, ['get', 'query', 'put', 'update']);
     readHashKey(open311);
-    open311.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
+    // New requests go to intake; a comment posted through servicerequestupdates to the agency's inbox.
+    open311.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues, agencyQueues]));
     statsRetry.queue.grantSendMessages(open311.fn);
 
     // Payments (DESIGN.md §10): the banks' signed callbacks, officers' bill lists, and the
@@ -389,16 +390,10 @@ export class ApiStack extends Stack {
     });
 
     this.api = new OssApi(this, 'Http', { agencyUsers });
-    // Open311 GeoReport v2: every endpoint in .json and .xml (formats in the last path segment).
-    for (const format of ['json', 'xml']) {
-      this.api.route('GET', `/open311/v2/discovery.${format}`, open311.fn);
-      this.api.route('GET', `/open311/v2/services.${format}`, open311.fn);
-      this.api.route('GET', `/open311/v2/requests.${format}`, open311.fn);
-      this.api.route('POST', `/open311/v2/requests.${format}`, open311.fn);
-    }
-    this.api.route('GET', '/open311/v2/services/{code}', open311.fn);
-    this.api.route('GET', '/open311/v2/requests/{id}', open311.fn);
-    this.api.route('GET', '/open311/v2/tokens/{token}', open311.fn);
+    // Open311 GeoReport v2 (and mySociety's servicerequestupdates) behind one greedy route: the
+    // facade answers every path and method under /open311/v2 itself, in the format the path asks
+    // for (a gateway 404/405 would be JSON to an XML client).
+    this.api.route('ANY', '/open311/v2/{proxy+}', open311.fn);
     this.api.route('GET', '/v1/stats', stats.fn);
     // Public at the gateway: the function reads nothing before the bank's signature checks out.
     this.api.route('POST', '/v1/payments/bank-callback', payments.fn);

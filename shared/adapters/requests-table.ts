@@ -220,3 +220,34 @@ export async function queryFiledBetween(
     ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }),
   };
 }
+
+/**
+ * One page of a province's request ids whose public status last changed at or after `since`,
+ * latest change first, from the byProvinceChanged index; `next` continues.
+ */
+export async function queryChangedSince(
+  provinceCode: string,
+  since: string,
+  limit: number,
+  startKey?: Record<string, unknown>,
+): Promise<{ ids: string[]; changedAt: string[]; next?: Record<string, unknown> }> {
+  const { byProvinceChanged } = TABLE_INDEXES;
+  const page = await documentClient.send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: byProvinceChanged.name,
+      KeyConditionExpression: '#p = :p AND #c >= :since',
+      ExpressionAttributeNames: { '#p': byProvinceChanged.partitionKey, '#c': byProvinceChanged.sortKey },
+      ExpressionAttributeValues: { ':p': provinceCode, ':since': since },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  const keys = (page.Items ?? []).filter((k) => String(k.pk).startsWith(KEY_PREFIX.request));
+  return {
+    ids: keys.map((k) => String(k.pk).slice(KEY_PREFIX.request.length)),
+    changedAt: keys.map((k) => String(k[byProvinceChanged.sortKey])),
+    ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }),
+  };
+}

@@ -121,6 +121,8 @@ function safeJson(text: string): unknown {
 export interface ActionInput {
   readonly action: AgencyAction;
   readonly note?: string;
+  /** Publish the note's words in public views. */
+  readonly publish?: boolean;
   readonly toAgencyId?: string;
   readonly receiptHandle?: string;
   readonly amountThb?: number;
@@ -191,6 +193,9 @@ export async function actOnRequest(
       { path: 'note', message: `give the reason to ${input.action} (it goes on the record)` },
     ]);
   }
+  if (input.publish && !input.note?.trim()) {
+    throw validationFailed([{ path: 'note', message: 'write the note to publish' }]);
+  }
   const handle = await receiptHandleFor(agencyId, requestId, input.receiptHandle);
   let changes: TransitionChanges = {};
   let note = input.note?.trim() || undefined;
@@ -212,7 +217,13 @@ export async function actOnRequest(
   }
   const next = applyTransition(
     item,
-    { action: input.action, actor: `agency:${agencyId}`, now, ...(note && { note }) },
+    {
+      action: input.action,
+      actor: `agency:${agencyId}`,
+      now,
+      ...(note && { note }),
+      ...(input.publish && input.note?.trim() && { publicNote: input.note.trim() }),
+    },
     changes,
   );
   if (input.action === 'forward') {

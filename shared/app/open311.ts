@@ -1,29 +1,47 @@
-import { getRequest, queryFiledBetween } from '../adapters/requests-table.ts';
+import { getRequest, queryChangedSince, queryFiledBetween } from '../adapters/requests-table.ts';
 import { districts } from '../data/districts.ts';
 import { services } from '../data/services.ts';
 import { AppError } from '../domain/errors.ts';
+import { FINAL_STATUSES, withNote } from '../domain/lifecycle.ts';
+import { LIMITS } from '../domain/limits.ts';
 import {
   billNotice,
   fromOpen311Form,
+  type Open311Update,
   toOpen311Request,
   toOpen311Service,
+  toOpen311Updates,
   toServiceDefinition,
 } from '../domain/open311.ts';
+import { withBangkokZone } from '../domain/phone.ts';
 import { toBangkokIso } from '../domain/time.ts';
-import { SubmitRequestBody } from '../schemas/submission.ts';
+import { logger } from '../observability.ts';
+import type { Service } from '../schemas/catalogue.ts';
+import { MediaUrl, SubmitRequestBody } from '../schemas/submission.ts';
 import { clientOfKey } from './api-keys.ts';
+import { commitChange } from './commit.ts';
+import { dispatchToAgency } from './dispatch.ts';
 import { agencyRegistry, referenceData } from './reference.ts';
 import { submitRequest } from './submit-request.ts';
 
-/** An error in Open311's own shape: `[{code, description}]` with the HTTP status as code. */
+/**
+ * An error in Open311's own shape: `[{code, description}]` with the HTTP status as code, one
+ * entry per problem (a POST lists all of its problems, each named by its Open311 parameter).
+ */
 export class Open311Error extends Error {
+  readonly descriptions: readonly string[];
   constructor(
     readonly status: number,
-    readonly description: string,
+    description: string | readonly string[],
   ) {
-    super(description);
+    const all = typeof description === 'string' ? [description] : description;
+    super(all.join('; '));
+    this.descriptions = all;
   }
 }
+
+/** Services that need documents are filed on the OSS site: Open311 has no upload and no access token. */
+export const offeredThroughOpen311 = (s: Service) => !s.requiredDocuments.some((d) => d.optional !== true);
 
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_RANGE_DAYS = 90;
@@ -69,13 +87,25 @@ export function discovery(baseUrl: string) {
 
 export function listServices(jurisdictionId: string | null, served: readonly string[]) {
   jurisdiction(jurisdictionId, served, false);
-  return services.map(toOpen311Service);
+  return services.filter(offeredThroughOpen311).map(toOpen311Service);
+}
+
+/** A service a client may file through Open311, or the error that says why not. */
+function open311Service(code: string) {
+  const service = referenceData.serviceByCode(code);
+  if (!service) throw new Open311Error(404, `service_code ${code} not found`);
+  if (!offeredThroughOpen311(service)) {
+    throw new Open311Error(
+      404,
+      `service_code ${code} needs documents (${service.requiredDocuments.map((d) => d.nameEn).join(', ')}) and is filed on the OSS website, not through Open311`,
+    );
+  }
+  return service;
 }
 
 export function serviceDefinition(code: string, jurisdictionId: string | null, served: readonly string[]) {
   const province = jurisdiction(jurisdictionId, served, false);
-  const service = referenceData.serviceByCode(code);
-  if (!service) throw new Open311Error(404, `service_code ${code} not found`);
+  const service = open311Service(code);
   return toServiceDefinition(service, province ? districts.filter((d) => d.provinceCode === province) : []);
 }
 
@@ -95,6 +125,8 @@ function open311Name(path: string): string {
     'location.lat': 'lat',
     'location.lon': 'long',
     'location.address': 'address_string',
+    'location.addressId': 'address_id',
+    location: 'lat',
   };
   if (named[path]) return named[path];
   const detail = /^details\.([A-Za-z0-9]+)/.exec(path);
@@ -102,21 +134,22 @@ function open311Name(path: string): string {
 }
 
 export async function postRequest(form: URLSearchParams, served: readonly string[]) {
-  if (!(await clientOfKey(form.get('api_key'))))
-    throw new Open311Error(403, 'api_key is missing, unknown or revoked');
+  const client = await clientOfKey(form.get('api_key'));
+  if (!client) throw new Open311Error(403, 'api_key is missing, unknown or revoked');
   jurisdiction(form.get('jurisdiction_id'), served, true);
-  const service = referenceData.serviceByCode(form.get('service_code') ?? '');
-  if (!service) throw new Open311Error(404, `service_code ${form.get('service_code') ?? ''} not found`);
-  const parsed = SubmitRequestBody.safeParse(fromOpen311Form(form, service));
-  if (!parsed.success) {
-    // Every problem, each named by the Open311 parameter the client sent.
-    throw new Open311Error(
-      400,
-      parsed.error.issues.map((i) => `${open311Name(i.path.join('.'))}: ${i.message}`).join('; '),
-    );
-  }
+  const service = open311Service(form.get('service_code') ?? '');
+  const { body, issues } = fromOpen311Form(form, service);
+  const parsed = SubmitRequestBody.safeParse(body);
+  const problems = [
+    ...issues.map((i) => `${i.param}: ${i.message}`),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${open311Name(i.path.join('.'))}: ${i.message}`)),
+  ];
+  // Every problem, each named by the Open311 parameter the client sent.
+  if (!parsed.success || problems.length > 0) throw new Open311Error(400, problems);
   try {
-    const created = await submitRequest(parsed.data, undefined);
+    const created = await submitRequest(parsed.data, undefined, new Date(), undefined, undefined, client);
     return [
       {
         service_request_id: created.requestId,
@@ -131,9 +164,7 @@ export async function postRequest(form: URLSearchParams, served: readonly string
       const issues = error.issues ?? [];
       throw new Open311Error(
         400,
-        issues.length > 0
-          ? issues.map((i) => `${open311Name(i.path)}: ${i.message}`).join('; ')
-          : error.message,
+        issues.length > 0 ? issues.map((i) => `${open311Name(i.path)}: ${i.message}`) : error.message,
       );
     }
     throw error;
@@ -157,6 +188,133 @@ export async function getOne(requestId: string, extensions: boolean, jurisdictio
   return [toOpen311Request(item, referenceData.serviceByCode(item.serviceCode), agency?.nameEn, extensions)];
 }
 
+/** A date parameter: ISO 8601; without a zone it is Bangkok time (what a Thai client means). */
+function dateParam(query: URLSearchParams, name: string): Date | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw.trim() === '') return undefined;
+  const date = new Date(withBangkokZone(raw.trim().replace(' ', 'T')));
+  if (Number.isNaN(date.getTime())) throw new Open311Error(400, `${name} must be an ISO 8601 date-time`);
+  return date;
+}
+
+/** `start_date`/`end_date`: end defaults to now, start to `defaultMs` before end; at most 90 days apart. */
+function dateWindow(query: URLSearchParams, defaultMs: number) {
+  const end = dateParam(query, 'end_date') ?? new Date();
+  const start = dateParam(query, 'start_date') ?? new Date(end.getTime() - defaultMs);
+  if (end < start) throw new Open311Error(400, 'end_date is before start_date');
+  if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+    throw new Open311Error(400, `start_date and end_date may be at most ${MAX_RANGE_DAYS} days apart`);
+  }
+  return { start, end };
+}
+
+/** servicerequestupdates answers at most this many changes; the newest are kept when there are more. */
+const MAX_UPDATES = 1000;
+/** Without dates, servicerequestupdates looks back this far (FixMyStreet asks for two hours). */
+const DEFAULT_UPDATES_MS = 24 * 3_600_000;
+
+/**
+ * GET servicerequestupdates (mySociety's extension, as FixMyStreet polls it): every public status
+ * change in the jurisdiction between start_date and end_date, oldest first. The byProvinceChanged
+ * index gives the requests whose public status last changed since start_date, latest first; each
+ * request's history holds its changes. Reading stops once MAX_UPDATES changes are held that are
+ * newer than anything an unread request can hold, so a busy window keeps its newest changes.
+ */
+export async function requestUpdates(query: URLSearchParams, served: readonly string[]) {
+  const province = jurisdiction(query.get('jurisdiction_id'), served, true) as string;
+  const { start, end } = dateWindow(query, DEFAULT_UPDATES_MS);
+  const from = start.getTime();
+  const to = end.getTime();
+  let found: (Open311Update & { at: number })[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  let done = false;
+  do {
+    const page = await queryChangedSince(province, toBangkokIso(start), 100, startKey);
+    for (let i = 0; i < page.ids.length && !done; i += 25) {
+      // Nothing an unread request holds is newer than its last public change.
+      const bound = Date.parse(page.changedAt[i] ?? '');
+      if (found.length >= MAX_UPDATES && (found[MAX_UPDATES - 1]?.at ?? 0) >= bound) {
+        done = true;
+        break;
+      }
+      const items = await Promise.all(page.ids.slice(i, i + 25).map((id) => getRequest(id)));
+      for (const item of items) if (item) found.push(...toOpen311Updates(item, from, to).map(withTime));
+      found.sort((a, b) => b.at - a.at);
+    }
+    startKey = page.next;
+  } while (startKey && !done);
+  found = found.slice(0, MAX_UPDATES);
+  return found.reverse().map(({ at: _at, ...update }) => update);
+}
+
+const withTime = (u: Open311Update) => ({ ...u, at: Date.parse(u.updated_datetime) });
+
+/** At most this many comments from Open311 clients on one request: its record keeps room for the agency. */
+const COMMENTS_PER_REQUEST = 10;
+
+/**
+ * POST servicerequestupdates: a citizen's comment on an open request, sent by an Open311 client
+ * (FixMyStreet posts its users' updates this way). It goes on the record as the citizen's, never
+ * changes the status (whatever `status` the client sends), and reaches the agency's inbox. The
+ * client's `update_id` makes a retry land once; the answer is OSS's own update id.
+ */
+export async function postRequestUpdate(form: URLSearchParams, served: readonly string[]) {
+  const client = await clientOfKey(form.get('api_key'));
+  if (!client) throw new Open311Error(403, 'api_key is missing, unknown or revoked');
+  const requestId = form.get('service_request_id') ?? '';
+  const item = REQUEST_ID.test(requestId) ? await getRequest(requestId) : undefined;
+  const jurisdictionId = form.get('jurisdiction_id');
+  if (jurisdictionId) jurisdiction(jurisdictionId, served, true);
+  if (!item || (jurisdictionId && jurisdictionId !== item.provinceCode)) {
+    throw new Open311Error(404, `service_request_id ${requestId} not found`);
+  }
+  const problems: string[] = [];
+  const description = (form.get('description') ?? '').replace(/\r\n?/g, '\n').trim();
+  if (description.length === 0) problems.push('description: write the comment');
+  if (description.length > LIMITS.noteChars) {
+    problems.push(`description: at most ${LIMITS.noteChars} characters`);
+  }
+  const mediaUrl = form.get('media_url')?.trim();
+  const media = mediaUrl ? MediaUrl.safeParse(mediaUrl) : undefined;
+  if (media && !media.success)
+    problems.push(`media_url: ${media.error.issues[0]?.message ?? 'is not valid'}`);
+  const clientUpdateId = form.get('update_id')?.trim();
+  if (clientUpdateId && clientUpdateId.length > 100) problems.push('update_id: at most 100 characters');
+  if (problems.length > 0) throw new Open311Error(400, problems);
+
+  const ref = clientUpdateId ? `open311:${client}:${clientUpdateId}` : undefined;
+  const seen = ref ? item.history.findIndex((h) => h.ref === ref) : -1;
+  if (seen >= 0) return [{ update_id: `${item.requestId}:${seen}` }];
+  if (FINAL_STATUSES.has(item.status)) {
+    throw new Open311Error(
+      400,
+      `service_request_id ${requestId} is closed (${item.status}); it takes no comments`,
+    );
+  }
+  const comments = item.history.filter((h) => h.ref?.startsWith('open311:')).length;
+  if (comments >= COMMENTS_PER_REQUEST || item.history.length >= LIMITS.historyEntriesBeforeFinish) {
+    throw new Open311Error(400, `service_request_id ${requestId} takes no more comments`);
+  }
+  const noted = withNote(
+    item,
+    'citizen',
+    `Citizen commented through Open311 (${client}): ${description}${mediaUrl ? ` — ${mediaUrl}` : ''}`,
+    new Date(),
+  );
+  const at = noted.history.length - 1;
+  const next = { ...noted, history: noted.history.map((h, i) => (i === at && ref ? { ...h, ref } : h)) };
+  if (!(await commitChange(item, next))) {
+    throw new Open311Error(409, 'The request changed meanwhile; send the comment again.');
+  }
+  // On the record first; the inbox copy (only once an agency has it) tells the officer without polling.
+  if (next.agencyId) {
+    await dispatchToAgency(next, 'reply').catch((error: unknown) =>
+      logger.warn('comment not sent to the agency inbox', { requestId, error: String(error) }),
+    );
+  }
+  return [{ update_id: `${item.requestId}:${at}` }];
+}
+
 /** GET requests with the standard's filters; dates default to the last 90 days, at most 90 apart. */
 export async function findRequests(query: URLSearchParams, served: readonly string[]) {
   const extensions = query.get('extensions') === 'true';
@@ -177,17 +335,7 @@ export async function findRequests(query: URLSearchParams, served: readonly stri
     return found.filter((v) => v !== undefined);
   }
   const province = jurisdiction(query.get('jurisdiction_id'), served, true) as string;
-  const end = query.get('end_date') ? new Date(query.get('end_date') as string) : new Date();
-  const start = query.get('start_date')
-    ? new Date(query.get('start_date') as string)
-    : new Date(end.getTime() - MAX_RANGE_DAYS * 86_400_000);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
-    throw new Open311Error(400, 'start_date and end_date must be ISO 8601 date-times');
-  }
-  if (end < start) throw new Open311Error(400, 'end_date is before start_date');
-  if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-    throw new Open311Error(400, `start_date and end_date may be at most ${MAX_RANGE_DAYS} days apart`);
-  }
+  const { start, end } = dateWindow(query, MAX_RANGE_DAYS * 86_400_000);
   // `status=open,closed` or `status=open&status=closed`.
   const asked = query
     .getAll('status')

@@ -31,6 +31,8 @@ export async function submitRequest(
   now: Date = new Date(),
   counter?: { readonly agencyId: string; readonly username: string },
   signedIn?: SignedIn,
+  /** The Open311 client filing it (the name on its API key). */
+  open311Client?: string,
 ): Promise<SubmitRequestResponse> {
   const { service, issues } = checkSubmission(body, referenceData, now, signedIn !== undefined);
   if (!service || issues.length > 0) throw validationFailed(issues);
@@ -77,6 +79,7 @@ export async function submitRequest(
     holidays: holidaySet,
     idempotent: idempotencyKey !== undefined,
     ...(counter && { counter }),
+    ...(open311Client && { open311Client }),
     ...(signedIn && {
       identity: {
         citizenIdHash: signedIn.session.citizenIdHash,

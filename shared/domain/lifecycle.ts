@@ -103,6 +103,23 @@ export const provinceStatusKey = (provinceCode: string, status: RequestStatus) =
 
 export const CLOCK_STOPPED: ReadonlySet<RequestStatus> = new Set(['NEEDS_INFO', 'AWAITING_PAYMENT']);
 
+/**
+ * A status as the public sees it through Open311: mySociety's extended statuses (the ones
+ * FixMyStreet understands). Several OSS statuses read the same ("open"); only a change of this
+ * value is a public status change.
+ */
+export const PUBLIC_STATUS: Readonly<Record<RequestStatus, string>> = {
+  AWAITING_DOCUMENTS: 'open',
+  AWAITING_PAYMENT: 'open',
+  SUBMITTED: 'open',
+  ROUTED: 'open',
+  IN_PROGRESS: 'in_progress',
+  NEEDS_INFO: 'investigating',
+  COMPLETED: 'fixed',
+  REJECTED: 'no_further_action',
+  CANCELLED: 'closed',
+};
+
 /** Statuses after which nothing more happens to a request. */
 export const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['COMPLETED', 'REJECTED', 'CANCELLED']);
 
@@ -111,6 +128,8 @@ export interface TransitionInput {
   readonly actor: string;
   readonly now: Date;
   readonly note?: string;
+  /** Words of the note the officer published (shown by public views). */
+  readonly publicNote?: string;
 }
 
 /**
@@ -170,10 +189,17 @@ export function applyTransition(
     version: item.version + 1,
     history: [
       ...item.history,
-      { at, status: to, actor: input.actor, ...(input.note && { note: input.note }) },
+      {
+        at,
+        status: to,
+        actor: input.actor,
+        ...(input.note && { note: input.note }),
+        ...(input.publicNote && { publicNote: input.publicNote }),
+      },
     ],
   };
   if (input.action === 'accept' && !item.acceptedAt) next.acceptedAt = at;
+  if (PUBLIC_STATUS[to] !== PUBLIC_STATUS[item.status] || !item.publicStatusAt) next.publicStatusAt = at;
   // Changes given as undefined remove the attribute (a cross-province forward drops the district).
   for (const [k, v] of Object.entries(changes))
     if (v === undefined) delete (next as Record<string, unknown>)[k];

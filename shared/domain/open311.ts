@@ -1,7 +1,7 @@
 import type { District, Service, ServiceField } from '../schemas/catalogue.ts';
 import type { Bill } from '../schemas/payments.ts';
-import type { RequestItem, RequestStatus } from '../schemas/request.ts';
-import { FINAL_STATUSES } from './lifecycle.ts';
+import type { HistoryEntry, RequestItem, RequestStatus } from '../schemas/request.ts';
+import { FINAL_STATUSES, PUBLIC_STATUS } from './lifecycle.ts';
 import { formatBaht } from './money.ts';
 import { STATUS_LABELS } from './notes-th.ts';
 import { normaliseThaiPhone, withBangkokZone } from './phone.ts';
@@ -116,19 +116,6 @@ export function open311FormatDescription(f: Service['fields'][number]): string |
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
-/** mySociety's extended statuses (FixMyStreet Open311 extensions), for clients that ask. */
-const EXTENDED: Record<RequestStatus, string> = {
-  AWAITING_DOCUMENTS: 'open',
-  AWAITING_PAYMENT: 'open',
-  SUBMITTED: 'open',
-  ROUTED: 'open',
-  IN_PROGRESS: 'in_progress',
-  NEEDS_INFO: 'investigating',
-  COMPLETED: 'fixed',
-  REJECTED: 'no_further_action',
-  CANCELLED: 'closed',
-};
-
 /**
  * The request's notice: its deadline and, where it has a fee, what to pay and how (Open311 has no
  * payment of its own: the amount, the bank references and the expiry are what a client can show).
@@ -169,6 +156,18 @@ export const publicStatusNote = (status: RequestStatus) =>
   `${STATUS_LABELS[status].en} / ${STATUS_LABELS[status].th}`;
 
 /**
+ * Public coordinates are rounded to 3 decimals (about 110 m): enough to see the street, not the
+ * house. The agency sees the exact point. No service in the catalogue is about a public place only
+ * (a complaint may be about a neighbour), so every service's point is rounded.
+ */
+export const publicCoordinate = (v: number | undefined) =>
+  v === undefined ? null : Math.round(v * 1000) / 1000;
+
+/** What a public view says of one history entry: the officer's published words, else the standard message. */
+const publicSummary = (h: HistoryEntry) =>
+  h.publicNote ? `${h.publicNote} (${publicStatusNote(h.status)})` : publicStatusNote(h.status);
+
+/**
  * A request as Open311 shows it: public by the standard's design, so no personal data (no
  * applicant, description or address; those stay behind the citizen's token).
  */
@@ -180,8 +179,8 @@ export function toOpen311Request(
 ) {
   return {
     service_request_id: item.requestId,
-    status: extensions ? EXTENDED[item.status] : open311Status(item.status),
-    status_notes: publicStatusNote(item.status),
+    status: extensions ? PUBLIC_STATUS[item.status] : open311Status(item.status),
+    status_notes: publicSummary(lastStatusEntry(item)),
     service_name: service ? `${service.nameTh} / ${service.nameEn}` : null,
     service_code: item.serviceCode,
     description: null,
@@ -193,8 +192,8 @@ export function toOpen311Request(
     address: null,
     address_id: null,
     zipcode: null,
-    lat: item.location?.lat ?? null,
-    long: item.location?.lon ?? null,
+    lat: publicCoordinate(item.location?.lat),
+    long: publicCoordinate(item.location?.lon),
     media_url: item.mediaUrl ?? null,
     ...(extensions && {
       extended_attributes: {
@@ -204,31 +203,64 @@ export function toOpen311Request(
       },
       notes: item.history.map((h) => ({
         datetime: h.at,
-        status: EXTENDED[h.status],
+        status: PUBLIC_STATUS[h.status],
         actor: h.actor.startsWith('agency:') || h.actor === 'citizen' ? h.actor : 'system',
-        summary: publicStatusNote(h.status),
+        summary: publicSummary(h),
       })),
     }),
   };
 }
 
+/** A problem with one Open311 parameter, named as the client sent it. */
+export interface Open311FormIssue {
+  readonly param: string;
+  readonly message: string;
+}
+
 /**
- * Turns Open311's form fields (`attribute[code]`, `attribute[code][]` for lists) into the
- * native submission body. Numbers arrive as text and become numbers for number fields.
+ * Turns Open311's form fields (`attribute[code]`, `attribute[code][]` for lists) into the native
+ * submission body, with the problems only the form can show: an attribute the service does not
+ * have, a single-value attribute sent twice, a name given twice differently, no location. Values
+ * are never dropped or overwritten silently. Numbers arrive as text and become numbers.
  */
-export function fromOpen311Form(form: URLSearchParams, service: Service | undefined) {
-  const attr = (code: string) => form.get(`attribute[${code}]`) ?? undefined;
+export function fromOpen311Form(
+  form: URLSearchParams,
+  service: Service | undefined,
+): { body: Record<string, unknown>; issues: Open311FormIssue[] } {
+  const issues: Open311FormIssue[] = [];
+  const fields = new Map((service?.fields ?? []).map((f) => [f.code, f]));
+  const known = new Set<string>([
+    ...APPLICANT_ATTRIBUTES.map((a) => a.code),
+    ...(service?.requiresDistrict ? ['district_code'] : []),
+    ...fields.keys(),
+  ]);
+  // Every attribute the client sent, by code, with all its values.
+  const sent = new Map<string, string[]>();
+  for (const [key, value] of form) {
+    const m = /^attribute\[([^\]]*)\](\[\])?$/.exec(key);
+    if (!m) continue;
+    const code = m[1] ?? '';
+    if (!known.has(code)) {
+      if (service) issues.push({ param: key, message: `is not an attribute of service ${service.code}` });
+      continue;
+    }
+    sent.set(code, [...(sent.get(code) ?? []), value]);
+  }
+  const single = (code: string): string | undefined => {
+    const values = sent.get(code);
+    if (values && values.length > 1) {
+      issues.push({ param: `attribute[${code}]`, message: 'takes one value; it was sent more than once' });
+    }
+    return values?.[0];
+  };
   const details: Record<string, string | number | string[]> = {};
-  for (const f of service?.fields ?? []) {
+  for (const f of fields.values()) {
     if (f.datatype === 'multivaluelist') {
-      const values = [
-        ...form.getAll(`attribute[${f.code}][]`),
-        ...form.getAll(`attribute[${f.code}]`),
-      ].filter(Boolean);
+      const values = (sent.get(f.code) ?? []).filter(Boolean);
       if (values.length > 0) details[f.code] = values;
       continue;
     }
-    const given = attr(f.code);
+    const given = single(f.code);
     if (given === undefined || given === '') continue;
     // FixMyStreet posts datetime-local values (no zone): they mean Bangkok time here.
     const v =
@@ -239,23 +271,99 @@ export function fromOpen311Form(form: URLSearchParams, service: Service | undefi
           : given;
     details[f.code] = f.datatype === 'number' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
   }
+  // A name as a top-level parameter and as an attribute must agree (FixMyStreet sends both).
+  const name = (code: 'first_name' | 'last_name') => {
+    const top = form.getAll(code);
+    const attr = single(code);
+    if (top.length > 1) issues.push({ param: code, message: 'takes one value; it was sent more than once' });
+    if (top[0] !== undefined && attr !== undefined && top[0].trim() !== attr.trim()) {
+      issues.push({ param: code, message: `differs from attribute[${code}]; send one name` });
+    }
+    return top[0] ?? attr ?? '';
+  };
   const lat = form.get('lat');
   const lon = form.get('long');
-  const address = form.get('address_string') ?? undefined;
+  const address = form.get('address_string')?.trim() || undefined;
+  const addressId = form.get('address_id')?.trim() || undefined;
+  const hasPoint = Boolean(lat?.trim()) || Boolean(lon?.trim());
+  if (hasPoint && !(lat?.trim() && lon?.trim())) {
+    issues.push({ param: lat?.trim() ? 'long' : 'lat', message: 'give lat and long together' });
+  }
+  if (!hasPoint && !address && !addressId) {
+    issues.push({
+      param: 'lat',
+      message: 'a location is required: lat and long, address_string or address_id',
+    });
+  }
+  const point = lat?.trim() && lon?.trim() ? { lat: Number(lat), lon: Number(lon) } : {};
+  const location = { ...point, ...(address && { address }), ...(addressId && { addressId }) };
+  const firstName = name('first_name');
+  const lastName = name('last_name');
+  const district = single('district_code');
+  const citizenId = single('citizen_id');
   return {
-    serviceCode: form.get('service_code') ?? '',
-    provinceCode: form.get('jurisdiction_id') ?? '',
-    ...(attr('district_code') && { districtCode: attr('district_code') }),
-    applicant: {
-      citizenId: attr('citizen_id') ?? '',
-      firstName: form.get('first_name') ?? attr('first_name') ?? '',
-      lastName: form.get('last_name') ?? attr('last_name') ?? '',
-      ...(form.get('phone') && { phone: normaliseThaiPhone(form.get('phone') ?? '') }),
-      ...(form.get('email') && { email: form.get('email') }),
+    body: {
+      serviceCode: form.get('service_code') ?? '',
+      provinceCode: form.get('jurisdiction_id') ?? '',
+      ...(district && { districtCode: district }),
+      applicant: {
+        citizenId: citizenId ?? '',
+        firstName,
+        lastName,
+        ...(form.get('phone') && { phone: normaliseThaiPhone(form.get('phone') ?? '') }),
+        ...(form.get('email') && { email: form.get('email') }),
+      },
+      details,
+      ...(form.get('description') && { description: form.get('description') }),
+      ...(Object.keys(location).length > 0 && { location }),
+      ...(form.get('media_url') && { mediaUrl: form.get('media_url') }),
     },
-    details,
-    ...(form.get('description') && { description: form.get('description') }),
-    ...(lat && lon && { location: { lat: Number(lat), lon: Number(lon), ...(address && { address }) } }),
-    ...(form.get('media_url') && { mediaUrl: form.get('media_url') }),
+    issues,
   };
+}
+
+/** The entry that set the request's current status (the last one whose status differs from the one before). */
+function lastStatusEntry(item: RequestItem): HistoryEntry {
+  const h = item.history;
+  for (let i = h.length - 1; i > 0; i--) {
+    if (h[i]?.status !== h[i - 1]?.status) return h[i] as HistoryEntry;
+  }
+  return h[0] as HistoryEntry;
+}
+
+/** One entry of mySociety's servicerequestupdates: a change of a request's public status. */
+export interface Open311Update {
+  update_id: string;
+  service_request_id: string;
+  status: string;
+  updated_datetime: string;
+  description: string;
+  media_url: string | null;
+  external_status_code: string;
+}
+
+/**
+ * The public status changes of a request made between `from` and `to` (ISO instants, inclusive):
+ * every history entry after the filing whose public status differs from the entry before it, with
+ * a stable id (request id and entry position). Comments, replies and routing keep the public
+ * status and are not listed; the words are the standard message unless the officer published them.
+ */
+export function toOpen311Updates(item: RequestItem, from: number, to: number): Open311Update[] {
+  const out: Open311Update[] = [];
+  item.history.forEach((h, i) => {
+    const before = item.history[i - 1];
+    if (!before || PUBLIC_STATUS[h.status] === PUBLIC_STATUS[before.status]) return;
+    const at = Date.parse(h.at);
+    if (at < from || at > to) return;
+    out.push({
+      update_id: `${item.requestId}:${i}`,
+      service_request_id: item.requestId,
+      status: PUBLIC_STATUS[h.status],
+      updated_datetime: h.at,
+      description: publicSummary(h),
+      media_url: null,
+      external_status_code: h.status,
+    });
+  });
+  return out;
 }

@@ -29,6 +29,8 @@ export interface NewRequestContext {
   readonly citizenIdSealed?: SealedCitizenId;
   /** The bill for the service's fee, when it is due at filing and no documents are awaited. */
   readonly bill?: Bill;
+  /** Filed by an Open311 client (its name, from its API key). */
+  readonly open311Client?: string;
   /** The applicant as ThaiD vouches for them (a signed-in citizen): used instead of typed identity. */
   readonly identity?: {
     readonly citizenIdHash: string;
@@ -87,7 +89,7 @@ export function createRequestItem(
     ...(body.mediaUrl !== undefined && { mediaUrl: body.mediaUrl }),
     documents: [],
     ...(ctx.bill && { bills: [ctx.bill] }),
-    channel: ctx.counter ? 'counter' : 'online',
+    channel: ctx.counter ? 'counter' : ctx.open311Client ? 'open311' : 'online',
     history: [
       {
         at,
@@ -96,7 +98,9 @@ export function createRequestItem(
         note: `${
           ctx.counter
             ? `Filed at the counter of ${ctx.counter.agencyId} by officer ${ctx.counter.username} for a walk-in citizen`
-            : 'Filed'
+            : ctx.open311Client
+              ? `Filed through Open311 by ${ctx.open311Client}`
+              : 'Filed'
         }${status === 'AWAITING_DOCUMENTS' ? `; waiting for ${required.length} document(s)` : ''}${
           ctx.bill ? `; fee ${formatBaht(ctx.bill.amountSatang)} THB due (bill ${ctx.bill.ref1})` : ''
         }`,
@@ -104,6 +108,7 @@ export function createRequestItem(
     ],
     createdAt: at,
     updatedAt: at,
+    publicStatusAt: at,
     // Provisional while documents are missing: the clock starts when the request is complete
     // (SUBMITTED), and only then does it join the open-by-deadline index the sweeper reads.
     dueAt: toBangkokIso(addWorkingDays(ctx.now, service.slaDays, ctx.holidays)),

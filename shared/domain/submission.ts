@@ -64,7 +64,9 @@ export function checkSubmission(
   }
 
   if (body.subdistrictCode !== undefined) issues.push(...checkSubdistrict(body, ref));
-  if (body.location) issues.push(...checkLocation(body.location, province?.code, ref));
+  const { lat, lon } = body.location ?? {};
+  if (lat !== undefined && lon !== undefined)
+    issues.push(...checkLocation({ lat, lon }, province?.code, ref));
 
   if (service) {
     issues.push(

@@ -17,6 +17,11 @@ export const AgencyActionBody = z
       'acknowledge',
     ]),
     note: cleanText(LIMITS.noteChars, { multiline: true }).optional(),
+    /**
+     * Publish the note: Open311 and other public views show its words with the status. Without it
+     * they show only the standard status message (notes can hold names and numbers).
+     */
+    publish: z.boolean().optional(),
     toAgencyId: z.string().max(64).optional(),
     /** `bill`: the assessed amount in baht (at most two decimals)… */
     amountThb: z.number().positive().max(10_000_000_000).optional(),

@@ -27,6 +27,10 @@ export const HistoryEntry = z.object({
   status: RequestStatus,
   actor: Actor,
   note: z.string().optional(),
+  /** What the officer chose to publish with this step: public views (Open311) show these words. */
+  publicNote: z.string().optional(),
+  /** A client's own id for the entry (Open311 `update_id`), so a retried POST records it once. */
+  ref: z.string().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -52,11 +56,24 @@ export const DocumentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
-export const Location = z.object({
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
-  address: cleanText(500, { min: 1 }).optional(),
-});
+/**
+ * Where: a point (lat and lon together), an address as written, or a client's address id (Open311's
+ * `address_id`, e.g. a land parcel or house registration number); at least one of them.
+ */
+export const Location = z
+  .object({
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+    address: cleanText(500, { min: 1 }).optional(),
+    addressId: cleanText(100, { min: 1 }).optional(),
+  })
+  .refine((l) => (l.lat === undefined) === (l.lon === undefined), {
+    message: 'give lat and lon together',
+    path: ['lat'],
+  })
+  .refine((l) => l.lat !== undefined || l.address !== undefined || l.addressId !== undefined, {
+    message: 'give a point (lat, lon), an address or an address id',
+  });
 export type Location = z.infer<typeof Location>;
 
 export const DetailValue = z.union([z.string(), z.number(), z.array(z.string())]);
@@ -133,6 +150,12 @@ export const RequestItem = z.object({
   clockPausedAt: IsoDateTime.optional(),
   /** `<province>#<status>`: partition key of the `byProvinceStatus` index. */
   provinceStatus: z.string().optional(),
+  /**
+   * When the request's public status (what Open311 shows) last changed: sort key of the
+   * `byProvinceChanged` index that Open311's servicerequestupdates reads. Steps that keep the public
+   * status (routing, a reply, a rating) leave it, so they do not rewrite that index entry.
+   */
+  publicStatusAt: IsoDateTime.optional(),
   /** `<status>#<updatedAt>` while assigned to an agency: sort key of the `byAgency` index. */
   agencyStatusAt: z.string().optional(),
 });

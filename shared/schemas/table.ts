@@ -13,6 +13,11 @@ export const TABLE_INDEXES = {
    * Its keys never change after filing, so a request's later writes never touch it.
    */
   byProvinceCreated: { name: 'byProvinceCreated', partitionKey: 'provinceCode', sortKey: 'createdAt' },
+  /**
+   * Every request by province and the last change of its public status (keys only): Open311's
+   * servicerequestupdates finds the requests that changed since a date here.
+   */
+  byProvinceChanged: { name: 'byProvinceChanged', partitionKey: 'provinceCode', sortKey: 'publicStatusAt' },
   /** Bank payments flagged for review, by the agency that must look (`unmatched` when no bill matched). */
   paymentReview: { name: 'paymentReview', partitionKey: 'reviewAgencyId', sortKey: 'receivedAt' },
 } as const;
