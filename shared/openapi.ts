@@ -14,6 +14,7 @@ import {
   StatsResponse,
   SubdistrictList,
 } from './schemas/http.ts';
+import { AgencyMessage } from './schemas/messages.ts';
 import { BankCallbackBody, BillView } from './schemas/payments.ts';
 import { AgencyListItem, AgencyRequestView, CitizenRequestView } from './schemas/request.ts';
 import { SubmitRequestBody, SubmitRequestResponse } from './schemas/submission.ts';
@@ -46,7 +47,7 @@ const components: Record<string, z.ZodType> = {
     items: z.array(
       z.object({
         receiptHandle: z.string(),
-        kind: z.enum(['routed', 'escalation']),
+        kind: AgencyMessage.shape.kind,
         request: AgencyRequestView,
       }),
     ),

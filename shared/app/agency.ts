@@ -92,7 +92,9 @@ export async function readInbox(agencyId: string, max: number, waitSeconds: numb
           agencyId === centreOf(item) // a request forwarded to another province escalates there
         : message.kind === 'reply'
           ? item.agencyId === agencyId && item.status === 'NEEDS_INFO'
-          : item.agencyId === agencyId && item.status === 'ROUTED';
+          : message.kind === 'comment'
+            ? item.agencyId === agencyId && !FINAL_STATUSES.has(item.status)
+            : item.agencyId === agencyId && item.status === 'ROUTED';
     if (!current) {
       if (message.version > item.version && now - m.sentAt < AHEAD_GRACE_MS) {
         await releaseAgencyMessage(agencyId, m.receiptHandle, 5);

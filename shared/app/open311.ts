@@ -308,7 +308,7 @@ export async function postRequestUpdate(form: URLSearchParams, served: readonly 
   }
   // On the record first; the inbox copy (only once an agency has it) tells the officer without polling.
   if (next.agencyId) {
-    await dispatchToAgency(next, 'reply').catch((error: unknown) =>
+    await dispatchToAgency(next, 'comment').catch((error: unknown) =>
       logger.warn('comment not sent to the agency inbox', { requestId, error: String(error) }),
     );
   }

@@ -75,6 +75,10 @@ ${actions
 <div class="govuk-form-group"><label class="govuk-label" for="note">${t('officer.note')}</label>
 <div class="govuk-hint" id="note-hint">${t('officer.noteHint')}</div>
 <textarea class="govuk-textarea" id="note" name="note" rows="3" aria-describedby="note-hint"></textarea></div>
+<div class="govuk-form-group"><div class="govuk-checkboxes govuk-checkboxes--small"><div class="govuk-checkboxes__item">
+<input class="govuk-checkboxes__input" id="publish" name="publish" type="checkbox" value="yes" aria-describedby="publish-hint">
+<label class="govuk-label govuk-checkboxes__label" for="publish">${t('officer.publish')}</label>
+<div class="govuk-hint govuk-checkboxes__hint" id="publish-hint">${t('officer.publishHint')}</div></div></div></div>
 ${actions.includes('forward') ? html`<div class="govuk-form-group"><label class="govuk-label" for="toAgencyId">${t('officer.toAgency')}</label><input class="govuk-input govuk-input--width-20" id="toAgencyId" name="toAgencyId" spellcheck="false"></div>` : ''}
 ${actions.includes('bill') && billable ? html`<div class="govuk-form-group"><label class="govuk-label" for="amountThb">${t('officer.amount')}</label><input class="govuk-input govuk-input--width-10" id="amountThb" name="amountThb" inputmode="decimal"></div>` : ''}
 <button type="submit" class="govuk-button">${t('officer.do')}</button>
@@ -185,6 +189,7 @@ async function show(officer: Officer, service?: Service) {
       const body = {
         action,
         ...(note && { note }),
+        ...(note && data.get('publish') === 'yes' && { publish: true }),
         ...(action === 'forward' && toAgencyId && { toAgencyId }),
         ...(action === 'bill' && amount && { amountThb: Number(amount) }),
       };
