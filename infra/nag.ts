@@ -69,7 +69,7 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   },
   {
     rule: /^AwsSolutions-(APIG4|COG4)$/,
-    path: /\/Http\/Api\/Default\/(health|openapi\.json|open311\/v2|v1\/(provinces|districts|services|requests|stats|auth|me|payments))(\/[^/]+)*\/(GET|POST)\/Resource$/,
+    path: /\/Http\/Api\/Default\/(health|openapi\.json|open311\/v2|v1\/(provinces|districts|services|requests|stats|auth|me|payments))(\/[^/]+)*\/(GET|POST|ANY)\/Resource$/,
     reason:
       'Citizen and public routes: open by design (catalogue, filing, Open311 reads), or protected by the per-request bearer token or Open311 api_key the function checks; agency routes use the Cognito authorizer.',
   },

@@ -34,6 +34,7 @@ describe('stateful stack', () => {
           }),
           // Keys only and written once per request: Open311's listing by filing date.
           Match.objectLike({ IndexName: 'byProvinceCreated', Projection: { ProjectionType: 'KEYS_ONLY' } }),
+          Match.objectLike({ IndexName: 'byProvinceChanged', Projection: { ProjectionType: 'KEYS_ONLY' } }),
           Match.objectLike({ IndexName: 'paymentReview', Projection: { ProjectionType: 'ALL' } }),
         ],
       }),

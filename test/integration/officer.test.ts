@@ -248,6 +248,8 @@ describe('media_url from Open311 clients', () => {
           'attribute[last_name]': 'ใจดี',
           'attribute[category]': 'road',
           'attribute[subject]': 'หลุมบนถนน',
+          lat: '13.3611',
+          long: '100.9847',
           media_url: mediaUrl,
         }).toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -207,6 +207,7 @@ describe('a fee known at filing (the PAO hotel levy)', () => {
         'attribute[period]': '2026-09',
         'attribute[guestNights]': '10',
         'attribute[roomRevenueThb]': '1234.5',
+        address_string: '99 ถนนสุขุมวิท ต.บางปลาสร้อย อ.เมืองชลบุรี',
       }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });

@@ -208,7 +208,8 @@ export const en: Record<MessageKey, string> = {
   'officer.note': 'Note',
   'officer.noteHint': 'The citizen sees this note in the progress of their request',
   'officer.publish': 'Publish this note',
-  'officer.publishHint': 'Its words appear in public views (Open311, such as FixMyStreet). Write no names, phone numbers or ID numbers',
+  'officer.publishHint':
+    'Its words appear in public views (Open311, such as FixMyStreet). Write no names, phone numbers or ID numbers',
   'officer.toAgency': 'Forward to agency (ID)',
   'officer.amount': 'Amount (baht)',
   'officer.do': 'Record the action',

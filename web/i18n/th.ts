@@ -197,7 +197,8 @@ export const th = {
   'officer.note': 'บันทึก',
   'officer.noteHint': 'ผู้ยื่นจะเห็นบันทึกนี้ในความคืบหน้า',
   'officer.publish': 'เผยแพร่บันทึกนี้ต่อสาธารณะ',
-  'officer.publishHint': 'ข้อความจะปรากฏในข้อมูลสาธารณะ (Open311 เช่น FixMyStreet) ห้ามใส่ชื่อ เบอร์โทร หรือเลขประจำตัวประชาชน',
+  'officer.publishHint':
+    'ข้อความจะปรากฏในข้อมูลสาธารณะ (Open311 เช่น FixMyStreet) ห้ามใส่ชื่อ เบอร์โทร หรือเลขประจำตัวประชาชน',
   'officer.toAgency': 'ส่งต่อไปยังหน่วยงาน (รหัส)',
   'officer.amount': 'จำนวนเงิน (บาท)',
   'officer.do': 'บันทึกการดำเนินการ',
