@@ -35,8 +35,9 @@ export class RequestsTable extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // Sparse index of an agency's requests, sorted by status then last change: it carries only
-    // what an agency's list shows, so a transition rewrites a small index entry, not the record.
+    // Sparse index of an agency's requests, open work apart from finished, by filing time: it
+    // carries only what an agency's list shows. Its key moves once (when the request finishes); a
+    // status change rewrites the small entry in place, and a reply or a rating does not touch it.
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE_INDEXES.byAgency.name,
       partitionKey: { name: TABLE_INDEXES.byAgency.partitionKey, type: AttributeType.STRING },

@@ -6,8 +6,9 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { agencyListKey } from '../domain/lifecycle.ts';
 import { ENV, requireEnv } from '../env.ts';
-import type { AgencyListItem, RequestItem } from '../schemas/request.ts';
+import type { AgencyListItem, RequestItem, RequestStatus } from '../schemas/request.ts';
 import { AGENCY_LIST_ATTRIBUTES, KEY_PREFIX, requestKey, TABLE_INDEXES } from '../schemas/table.ts';
 
 // One client per execution environment; the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB locally.
@@ -65,8 +66,9 @@ export async function replaceRequest(next: RequestItem, expectedVersion: number)
 }
 
 /**
- * One page of an agency's requests in one status, newest change first, as list lines (what the
- * byAgency index carries); `serviceCode` and `overdue` filter the page.
+ * One page of an agency's requests in one status, newest filed first, as list lines (what the
+ * byAgency index carries): the status's stage (open or done) read in key order and filtered on
+ * the status; `serviceCode` and `overdue` filter too. A page may hold fewer than `limit` lines.
  */
 export async function queryAgencyRequests(
   agencyId: string,
@@ -74,9 +76,17 @@ export async function queryAgencyRequests(
   options: { limit: number; startKey?: Record<string, unknown>; serviceCode?: string; overdue?: boolean },
 ): Promise<{ items: AgencyListItem[]; next?: Record<string, unknown> }> {
   const { byAgency } = TABLE_INDEXES;
-  const filters: string[] = [];
-  const names: Record<string, string> = { '#a': byAgency.partitionKey, '#s': byAgency.sortKey };
-  const values: Record<string, unknown> = { ':a': agencyId, ':s': `${status}#` };
+  const filters: string[] = ['#st = :st'];
+  const names: Record<string, string> = {
+    '#a': byAgency.partitionKey,
+    '#s': byAgency.sortKey,
+    '#st': 'status',
+  };
+  const values: Record<string, unknown> = {
+    ':a': agencyId,
+    ':s': agencyListKey(status as RequestStatus, ''),
+    ':st': status,
+  };
   if (options.serviceCode !== undefined) {
     filters.push('#svc = :svc');
     names['#svc'] = 'serviceCode';
@@ -92,7 +102,7 @@ export async function queryAgencyRequests(
       TableName: table(),
       IndexName: byAgency.name,
       KeyConditionExpression: '#a = :a AND begins_with(#s, :s)',
-      ...(filters.length > 0 && { FilterExpression: filters.join(' AND ') }),
+      FilterExpression: filters.join(' AND '),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       ScanIndexForward: false,

@@ -416,7 +416,7 @@ const ListCursor = z.strictObject({
   a: z.string(),
   s: z.number().int().min(0).max(AGENCY_LIST_ORDER.length),
   k: z
-    .strictObject({ pk: z.string(), sk: z.string(), agencyId: z.string(), agencyStatusAt: z.string() })
+    .strictObject({ pk: z.string(), sk: z.string(), agencyId: z.string(), agencyListKey: z.string() })
     .optional(),
 });
 
@@ -429,10 +429,13 @@ export interface ListOptions {
 }
 
 /**
- * The agency's requests as list lines (what the byAgency index carries), newest change first
+ * The agency's requests as list lines (what the byAgency index carries), newest filed first
  * within each status; without a status, open work comes before finished work, so finished
  * requests never push open ones off the page. `next` continues; `show` gives the whole case.
  */
+/** Index reads one list call makes at most (a page may come back short; `next` carries on). */
+const MAX_LIST_READS = 8;
+
 export async function listAgencyRequests(agencyId: string, options: ListOptions) {
   const statuses = options.status ? [options.status] : AGENCY_LIST_ORDER;
   let at = 0;
@@ -453,19 +456,25 @@ export async function listAgencyRequests(agencyId: string, options: ListOptions)
   }
   const items: AgencyListItem[] = [];
   let next: z.infer<typeof ListCursor> | undefined;
-  for (; at < statuses.length; at++) {
-    const page = await queryAgencyRequests(agencyId, statuses[at] as string, {
-      limit: options.limit - items.length,
-      ...(startKey && { startKey }),
-      ...(options.serviceCode !== undefined && { serviceCode: options.serviceCode }),
-      ...(options.overdue !== undefined && { overdue: options.overdue }),
-    });
-    startKey = undefined;
-    items.push(...page.items);
-    if (page.next) {
-      next = { a: agencyId, s: at, k: page.next as NonNullable<z.infer<typeof ListCursor>['k']> };
-      break;
-    }
+  // A status's stage is read in pages filtered on the status, so a page can come back short:
+  // read on (a few pages at most per call) until the list is full or the statuses are walked.
+  let reads = 0;
+  walk: for (; at < statuses.length; at++) {
+    do {
+      const page = await queryAgencyRequests(agencyId, statuses[at] as string, {
+        limit: options.limit - items.length,
+        ...(startKey && { startKey }),
+        ...(options.serviceCode !== undefined && { serviceCode: options.serviceCode }),
+        ...(options.overdue !== undefined && { overdue: options.overdue }),
+      });
+      reads++;
+      items.push(...page.items);
+      startKey = page.next;
+      if (startKey && (items.length >= options.limit || reads >= MAX_LIST_READS)) {
+        next = { a: agencyId, s: at, k: startKey as NonNullable<z.infer<typeof ListCursor>['k']> };
+        break walk;
+      }
+    } while (startKey);
     if (items.length >= options.limit) {
       if (at + 1 < statuses.length) next = { a: agencyId, s: at + 1 };
       break;

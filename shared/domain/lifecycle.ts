@@ -97,6 +97,10 @@ export const INDEXED_STATUSES: ReadonlySet<RequestStatus> = new Set([
   'ROUTED',
 ]);
 
+/** The byAgency sort key: open work apart from finished, newest filing last. */
+export const agencyListKey = (status: RequestStatus, createdAt: string) =>
+  `${FINAL_STATUSES.has(status) ? 'done' : 'open'}#${createdAt}`;
+
 /** The byProvinceStatus key of a request in `status`, or undefined when the index does not keep it. */
 export const provinceStatusKey = (provinceCode: string, status: RequestStatus) =>
   INDEXED_STATUSES.has(status) ? `${provinceCode}#${status}` : undefined;
@@ -217,7 +221,7 @@ export function applyTransition(
       b.status === 'ISSUED' || b.status === 'FLAGGED' ? { ...b, status: 'VOID' as const } : b,
     );
   }
-  if (next.agencyId) next.agencyStatusAt = `${to}#${at}`;
+  if (next.agencyId) next.agencyListKey = agencyListKey(to, next.createdAt);
   // Upload slots die with the status that opened them: a pending upload cannot land later.
   // Optional documents (a complaint's photos) stay open until the request is finished.
   const leavingUploads = UPLOAD_STATUSES.has(item.status) && !UPLOAD_STATUSES.has(to);

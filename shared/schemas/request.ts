@@ -156,8 +156,8 @@ export const RequestItem = z.object({
    * status (routing, a reply, a rating) leave it, so they do not rewrite that index entry.
    */
   publicStatusAt: IsoDateTime.optional(),
-  /** `<status>#<updatedAt>` while assigned to an agency: sort key of the `byAgency` index. */
-  agencyStatusAt: z.string().optional(),
+  /** `open#<createdAt>` or `done#<createdAt>` while assigned to an agency: sort key of the `byAgency` index. */
+  agencyListKey: z.string().optional(),
 });
 export type RequestItem = z.infer<typeof RequestItem>;
 
@@ -239,7 +239,6 @@ export const AgencyListItem = z.object({
   districtCode: z.string().optional(),
   status: RequestStatus,
   createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
   dueAt: IsoDateTime,
   overdue: z.boolean().optional(),
 });

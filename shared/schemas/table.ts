@@ -3,7 +3,12 @@
  * the two cannot drift. Attribute names are short and stable: they are on every item.
  */
 export const TABLE_INDEXES = {
-  byAgency: { name: 'byAgency', partitionKey: 'agencyId', sortKey: 'agencyStatusAt' },
+  /**
+   * An agency's requests: open work (`open#<createdAt>`) apart from finished (`done#<createdAt>`).
+   * The key moves once, when the request finishes; a status change within a stage rewrites only
+   * the small projected entry, and steps that keep the status (replies, ratings) touch nothing.
+   */
+  byAgency: { name: 'byAgencyStage', partitionKey: 'agencyId', sortKey: 'agencyListKey' },
   openByDeadline: { name: 'openByDeadline', partitionKey: 'openProvince', sortKey: 'dueAt' },
   byProvinceStatus: { name: 'byProvinceStatus', partitionKey: 'provinceStatus', sortKey: 'updatedAt' },
   /** A signed-in citizen's requests, newest first (`citizenHash` is set on requests filed with a session or at a counter). */
@@ -40,7 +45,6 @@ export const AGENCY_LIST_ATTRIBUTES = [
   'districtCode',
   'status',
   'createdAt',
-  'updatedAt',
   'dueAt',
   'overdue',
 ] as const;

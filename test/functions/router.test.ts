@@ -46,7 +46,7 @@ describe('router', () => {
       status: 'ROUTED',
       agencyId: 'damrongdhama-20',
       version: 2,
-      agencyStatusAt: expect.stringMatching(/^ROUTED#/),
+      agencyListKey: expect.stringMatching(/^open#/),
     });
     expect(item?.history.at(-1)).toMatchObject({
       actor: 'system:router',

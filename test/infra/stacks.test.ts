@@ -23,7 +23,7 @@ describe('stateful stack', () => {
         SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
         GlobalSecondaryIndexes: [
           Match.objectLike({
-            IndexName: 'byAgency',
+            IndexName: 'byAgencyStage',
             Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }),
           }),
           Match.objectLike({ IndexName: 'openByDeadline', Projection: { ProjectionType: 'KEYS_ONLY' } }),

@@ -156,8 +156,8 @@ describe("an agency's request list", () => {
     expect(first.status, first.text).toBe(200);
     expect(first.json.items).toHaveLength(2);
     expect(first.json.items.every((i: { status: string }) => i.status === 'ROUTED')).toBe(true);
-    // Newest change first.
-    expect(first.json.items[0].updatedAt >= first.json.items[1].updatedAt).toBe(true);
+    // Newest filed first.
+    expect(first.json.items[0].createdAt >= first.json.items[1].createdAt).toBe(true);
     const seen = new Set<string>();
     let cursor: string | undefined = first.json.next;
     for (const i of first.json.items) seen.add(i.requestId);

@@ -153,7 +153,16 @@ describe('request lifecycle', () => {
       actor: 'agency:pao-20',
       note: 'รับเรื่อง',
     });
-    expect(next.agencyStatusAt).toBe('IN_PROGRESS#2026-11-24T10:00:00.000+07:00');
+    // Open work keeps its agency-list key through status changes: only finishing moves it.
+    expect(next.agencyListKey).toBe(`open#${base.createdAt}`);
+    const done = applyTransition(next, {
+      action: 'complete',
+      actor: 'agency:pao-20',
+      now: new Date('2026-11-25T03:00:00Z'),
+    });
+    expect(done.agencyListKey).toBe(`done#${base.createdAt}`);
+    // A public status change moves publicStatusAt; a step that keeps it (none here) would not.
+    expect(done.publicStatusAt).toBe('2026-11-25T10:00:00.000+07:00');
     expect(next.openProvince).toBe('20');
     expect(base.history).toHaveLength(1); // the input is not mutated
   });
