@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { ENV, requireEnv } from '../env.ts';
 import type { SealedCitizenId } from '../schemas/request.ts';
+import { getDataKey, putDataKey } from './requests-table.ts';
 
 export const kmsClient = new KMSClient({});
 
@@ -10,7 +11,9 @@ const CONTEXT = { purpose: 'citizen-id' } as const;
 /** A data key seals IDs for at most this long in one execution environment, then a new one is drawn. */
 const DATA_KEY_MS = 60 * 60_000;
 
-let current: { promise: Promise<{ plaintext: Buffer; encrypted: string }>; at: number } | undefined;
+let current:
+  | { promise: Promise<{ plaintext: Buffer; encrypted: string; keyId: string }>; at: number }
+  | undefined;
 
 /**
  * Envelope encryption of citizen IDs (issue 18: reveal on purpose): a data key from KMS, under the
@@ -38,7 +41,11 @@ async function freshKey() {
     }),
   );
   if (!r.Plaintext || !r.CiphertextBlob) throw new Error('KMS returned no data key');
-  return { plaintext: Buffer.from(r.Plaintext), encrypted: Buffer.from(r.CiphertextBlob).toString('base64') };
+  const encrypted = Buffer.from(r.CiphertextBlob).toString('base64');
+  // Stored once before first use: a sealed ID that names a key nobody kept could never be opened.
+  const keyId = createHash('sha256').update(r.CiphertextBlob).digest('base64url').slice(0, 22);
+  await putDataKey(keyId, encrypted, new Date().toISOString());
+  return { plaintext: Buffer.from(r.Plaintext), encrypted, keyId };
 }
 
 export async function sealCitizenId(citizenId: string, now = Date.now()): Promise<SealedCitizenId> {
@@ -46,22 +53,25 @@ export async function sealCitizenId(citizenId: string, now = Date.now()): Promis
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key.plaintext, iv);
   const data = Buffer.concat([cipher.update(citizenId, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return { key: key.encrypted, iv: iv.toString('base64'), data: data.toString('base64') };
+  return { keyId: key.keyId, iv: iv.toString('base64'), data: data.toString('base64') };
 }
 
 /** Decrypted data keys, by their encrypted form (a reveal is rare; the cache is small and per environment). */
 const opened = new Map<string, Buffer>();
 
 export async function openCitizenId(sealed: SealedCitizenId): Promise<string> {
-  let key = opened.get(sealed.key);
+  const name = sealed.keyId ?? sealed.key ?? '';
+  let key = opened.get(name);
   if (!key) {
+    const encrypted = sealed.key ?? (sealed.keyId ? await getDataKey(sealed.keyId) : undefined);
+    if (!encrypted) throw new Error(`data key ${name} is missing`);
     const r = await kmsClient.send(
-      new DecryptCommand({ CiphertextBlob: Buffer.from(sealed.key, 'base64'), EncryptionContext: CONTEXT }),
+      new DecryptCommand({ CiphertextBlob: Buffer.from(encrypted, 'base64'), EncryptionContext: CONTEXT }),
     );
     if (!r.Plaintext) throw new Error('KMS returned no plaintext');
     key = Buffer.from(r.Plaintext);
     if (opened.size > 100) opened.clear();
-    opened.set(sealed.key, key);
+    opened.set(name, key);
   }
   const data = Buffer.from(sealed.data, 'base64');
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));

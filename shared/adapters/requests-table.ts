@@ -261,3 +261,29 @@ export async function queryChangedSince(
     ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }),
   };
 }
+
+/**
+ * Keeps a KMS-encrypted data key under its id, once (a data key seals IDs for an hour in one
+ * execution environment; every sealed ID names it instead of carrying it).
+ */
+export async function putDataKey(keyId: string, encrypted: string, at: string): Promise<void> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { pk: `${KEY_PREFIX.dataKey}${keyId}`, sk: 'DATAKEY', encrypted, createdAt: at },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
+/** The KMS-encrypted data key a sealed ID names. */
+export async function getDataKey(keyId: string): Promise<string | undefined> {
+  const result = await documentClient.send(
+    new GetCommand({ TableName: table(), Key: { pk: `${KEY_PREFIX.dataKey}${keyId}`, sk: 'DATAKEY' } }),
+  );
+  return typeof result.Item?.encrypted === 'string' ? result.Item.encrypted : undefined;
+}

@@ -79,8 +79,14 @@ export type Location = z.infer<typeof Location>;
 export const DetailValue = z.union([z.string(), z.number(), z.array(z.string())]);
 export type DetailValue = z.infer<typeof DetailValue>;
 
-/** A full citizen ID sealed with AES-256-GCM under a KMS data key (`key`, encrypted by KMS). */
-export const SealedCitizenId = z.object({ key: z.string(), iv: z.string(), data: z.string() });
+/**
+ * A full citizen ID sealed with AES-256-GCM under a KMS data key: `keyId` names the data key's
+ * KMS-encrypted copy, stored once in the table (`DATAKEY#<keyId>`) instead of in every record
+ * (about 250 bytes each); records sealed earlier carry the copy itself in `key`.
+ */
+export const SealedCitizenId = z
+  .object({ key: z.string().optional(), keyId: z.string().optional(), iv: z.string(), data: z.string() })
+  .refine((s) => s.key !== undefined || s.keyId !== undefined, { message: 'names no data key' });
 export type SealedCitizenId = z.infer<typeof SealedCitizenId>;
 
 /**

@@ -55,6 +55,8 @@ export const KEY_PREFIX = {
   bill: 'BILL#',
   /** `PAYMENT#<bank>#<transactionRef>`: each bank transaction once, whatever reports it again. */
   payment: 'PAYMENT#',
+  /** `DATAKEY#<keyId>`: a KMS-encrypted data key that sealed citizen IDs name. */
+  dataKey: 'DATAKEY#',
 } as const;
 
 export const DOCUMENT_PREFIXES = {

@@ -68,7 +68,9 @@ describe('POST /v1/requests (intake handler)', () => {
     expect(body.accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.dueAt).toMatch(/\+07:00$/);
 
-    const puts = ddb.commandCalls(PutCommand);
+    // The first filing in an execution environment also keeps its new data key (once, by its id).
+    const [keyPut, ...puts] = ddb.commandCalls(PutCommand);
+    expect(keyPut?.args[0].input.Item?.pk).toMatch(/^DATAKEY#[A-Za-z0-9_-]{22}$/);
     expect(puts).toHaveLength(1);
     const input = puts[0]?.args[0].input;
     expect(input?.TableName).toBe('requests-test');

@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../shared/app/api-keys.ts';
 import { VALID_CITIZEN_ID } from '../support/citizen-ids.ts';
@@ -56,10 +57,19 @@ describe('revealing the full citizen ID on purpose', () => {
     // Stored sealed: neither the ID nor anything that reads as it is in the item.
     const item = await stored(id);
     expect(JSON.stringify(item)).not.toContain(VALID_CITIZEN_ID);
+    // The record names its data key; the key's KMS-encrypted copy is stored once beside the records.
     expect(item.applicant.citizenIdSealed).toMatchObject({
-      key: expect.any(String),
+      keyId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
       data: expect.any(String),
     });
+    expect(item.applicant.citizenIdSealed.key).toBeUndefined();
+    const dataKey = await table.client.send(
+      new GetCommand({
+        TableName: table.name,
+        Key: { pk: `DATAKEY#${item.applicant.citizenIdSealed.keyId}`, sk: 'DATAKEY' },
+      }),
+    );
+    expect(dataKey.Item?.encrypted).toEqual(expect.any(String));
 
     const reveal = (agencyId: string, body: unknown) =>
       http(stack.url, 'POST', `/v1/agencies/${agencyId}/requests/${id}/reveal`, {
