@@ -86,11 +86,6 @@ export class ServiceFunction extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         OSS_FUNCTION: props.name,
-        // Powertools Tracer subsegments cost ~35 ms of cold start; opt in with -c powertoolsTracer=true.
-        OSS_POWERTOOLS_TRACER: String(
-          this.node.tryGetContext('powertoolsTracer') === true ||
-            this.node.tryGetContext('powertoolsTracer') === 'true',
-        ),
         ...props.environment,
       },
       bundling: {

@@ -95,6 +95,12 @@ const isWeekend = (date: string) => {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 || day === 6;
 };
+/**
+ * ISO dates sort as plain strings. Not `localeCompare`: its first call loads ICU's collation data,
+ * about 20 ms of every function's cold start for a list of thirty dates.
+ */
+const byDate = (a: Holiday, b: Holiday) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
 const nextDay = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -102,7 +108,7 @@ const nextDay = (date: string) =>
 export function substitutionDays(list: readonly Holiday[]): Holiday[] {
   const taken = new Set(list.map((h) => h.date));
   const out: Holiday[] = [];
-  for (const h of [...list].sort((a, b) => a.date.localeCompare(b.date))) {
+  for (const h of [...list].sort(byDate)) {
     if (!isWeekend(h.date)) continue;
     let day = nextDay(h.date);
     while (isWeekend(day) || taken.has(day)) day = nextDay(day);
@@ -116,4 +122,4 @@ export const holidays: readonly Holiday[] = [
   ...PUBLIC_HOLIDAYS,
   ...SPECIAL_HOLIDAYS,
   ...substitutionDays([...PUBLIC_HOLIDAYS, ...SPECIAL_HOLIDAYS]),
-].sort((a, b) => a.date.localeCompare(b.date));
+].sort(byDate);

@@ -7,7 +7,7 @@ import { provinceExtents } from '../../shared/data/province-extents.ts';
 import { provinces } from '../../shared/data/provinces.ts';
 import { subdistrictByCode, subdistrictsOf } from '../../shared/data/subdistricts.ts';
 import { checkLocation, checkSubmission } from '../../shared/domain/submission.ts';
-import type { LocalBody } from '../../shared/schemas/catalogue.ts';
+import { LocalBody } from '../../shared/schemas/catalogue.ts';
 import { SubmitRequestBody } from '../../shared/schemas/submission.ts';
 import { VALID_CITIZEN_ID } from '../support/citizen-ids.ts';
 
@@ -126,6 +126,8 @@ describe('the local-body registry', () => {
 
   it('ships valid (and invents no body)', () => {
     expect(registryProblems(localBodies, exists)).toEqual([]);
+    // The functions read the file without parsing it: every entry must be a valid LocalBody here.
+    for (const entry of localBodies) expect(LocalBody.safeParse(entry).error).toBeUndefined();
   });
 
   it('refuses unknown subdistricts, subdistricts of another province, duplicates and overlaps', () => {
