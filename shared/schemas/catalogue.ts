@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ContentType } from './content-type.ts';
 
 /** Who is legally responsible for a service; the router maps it to one agency id. */
 export const AgencyType = z.enum([
@@ -9,8 +10,8 @@ export const AgencyType = z.enum([
 ]);
 export type AgencyType = z.infer<typeof AgencyType>;
 
-export const ContentType = z.enum(['application/pdf', 'image/jpeg', 'image/png']);
-export type ContentType = z.infer<typeof ContentType>;
+// In a module of its own: the request schema needs it without building the whole catalogue's.
+export { ContentType };
 
 export const RequiredDocument = z.object({
   type: z.string().regex(/^[a-z][a-z0-9-]*$/),

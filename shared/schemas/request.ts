@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ContentType } from './catalogue.ts';
+import { ContentType } from './content-type.ts';
 import { Bill, BillView } from './payments.ts';
 import { cleanText } from './text.ts';
 
