@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  type AttributeValue,
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  PutItemCommand,
   ResourceNotFoundException,
-  UpdateTableCommand,
+  ScanCommand,
 } from '@aws-sdk/client-dynamodb';
+import { backfillRequestIndexKeys } from './backfill.ts';
 import { type Emulators, LOCAL_ACCOUNT, LOCAL_REGION } from './emulators.ts';
 import { type LocalResource, type ResolveScope, resolve } from './intrinsics.ts';
 import type { CfnResource, SynthesizedStack } from './template.ts';
@@ -217,35 +225,54 @@ async function createTable(client: DynamoDBClient, name: string, props: Record<s
     KeySchema: g.KeySchema as never,
     Projection: g.Projection as never,
   }));
+  const create = () =>
+    client.send(
+      new CreateTableCommand({
+        TableName: name,
+        KeySchema: props.KeySchema as never,
+        AttributeDefinitions: props.AttributeDefinitions as never,
+        BillingMode: 'PAY_PER_REQUEST',
+        ...(gsis && gsis.length > 0 && { GlobalSecondaryIndexes: gsis }),
+      }),
+    );
+  let existing: Awaited<ReturnType<typeof describe>>;
+  const describe = () => client.send(new DescribeTableCommand({ TableName: name }));
   try {
-    const existing = await client.send(new DescribeTableCommand({ TableName: name }));
-    // Kept from an earlier run (the persistent data): add the indexes the app has gained since, as
-    // CloudFormation would, one at a time.
-    const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
-    for (const gsi of gsis ?? []) {
-      if (have.has(gsi.IndexName)) continue;
-      await client.send(
-        new UpdateTableCommand({
-          TableName: name,
-          AttributeDefinitions: props.AttributeDefinitions as never,
-          // dynalite wants a throughput even for an on-demand table (DynamoDB itself would refuse one).
-          GlobalSecondaryIndexUpdates: [
-            { Create: { ...gsi, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } } },
-          ],
-        }),
-      );
-    }
-    return;
+    existing = await describe();
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
+    await create();
+    return;
   }
-  await client.send(
-    new CreateTableCommand({
-      TableName: name,
-      KeySchema: props.KeySchema as never,
-      AttributeDefinitions: props.AttributeDefinitions as never,
-      BillingMode: 'PAY_PER_REQUEST',
-      ...(gsis && gsis.length > 0 && { GlobalSecondaryIndexes: gsis }),
-    }),
-  );
+  // Kept from an earlier run (the persistent data) with other indexes than the app has now.
+  // dynalite cannot add an index to a table (its UpdateTable ignores index creation), so the table
+  // is rebuilt: every item read, the table made again with today's indexes, the items written
+  // back (a copy waits in the temp folder until they are), then the new keys filled in.
+  const have = (existing.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName).sort();
+  const want = (gsis ?? []).map((g) => g.IndexName).sort();
+  if (JSON.stringify(have) === JSON.stringify(want)) return;
+  const items: Record<string, AttributeValue>[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: name, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  const backup = path.join(tmpdir(), `oss-${name}-${Date.now()}.json`);
+  writeFileSync(backup, JSON.stringify(items));
+  await client.send(new DeleteTableCommand({ TableName: name }));
+  for (
+    let i = 0;
+    (await describe().then(
+      () => true,
+      () => false,
+    )) && i < 100;
+    i++
+  )
+    await sleep(50);
+  await create();
+  for (let i = 0; (await describe()).Table?.TableStatus !== 'ACTIVE' && i < 100; i++) await sleep(50);
+  for (const item of items) await client.send(new PutItemCommand({ TableName: name, Item: item }));
+  rmSync(backup);
+  await backfillRequestIndexKeys(client, name);
 }

@@ -1,7 +1,9 @@
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
 import { VALID_CITIZEN_ID, withCheckDigit } from '../support/citizen-ids.ts';
-import { eventually, http, type LocalStack, startTestStack } from '../support/local-stack.ts';
+import { eventually, http, type LocalStack, requestTable, startTestStack } from '../support/local-stack.ts';
 
 let stack: LocalStack;
 let dataDir: string;
@@ -178,5 +180,87 @@ describe('citizen intake over HTTP on the local stack', () => {
       return ids.includes(created.json.requestId) ? ids : undefined;
     });
     expect(inbox).toContain(created.json.requestId);
+  });
+
+  it('upgrades data kept by an older version: the indexes the table lacks are built and their keys filled in', async () => {
+    const created = await http(base, 'POST', '/v1/requests', { body: complaint(998) });
+    const id = created.json.requestId as string;
+    const officer = {
+      authorization: `Bearer ${await signAgencyToken(await loadOrCreateIssuer(dataDir), 'damrongdhama-20')}`,
+    };
+    await eventually(async () => {
+      const r = await http(base, 'GET', `/v1/agencies/damrongdhama-20/requests/${id}`, { headers: officer });
+      return r.json?.status === 'ROUTED' ? true : undefined;
+    });
+    const accepted = await http(base, 'POST', `/v1/agencies/damrongdhama-20/requests/${id}/actions`, {
+      body: { action: 'accept' },
+      headers: officer,
+    });
+    expect(accepted.status, accepted.text).toBe(200);
+    // Make the table what an older version left: no secondary indexes, and this request without
+    // the keys of the newer ones (it has the old agency key instead).
+    const table = requestTable(stack);
+    const all: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await table.client.send(
+        new ScanCommand({ TableName: table.name, ExclusiveStartKey: startKey }),
+      );
+      all.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const { Table } = await table.client.send(new DescribeTableCommand({ TableName: table.name }));
+    await table.client.send(new DeleteTableCommand({ TableName: table.name }));
+    await eventually(() =>
+      table.client.send(new DescribeTableCommand({ TableName: table.name })).then(
+        () => undefined,
+        () => true,
+      ),
+    );
+    await table.client.send(
+      new CreateTableCommand({
+        TableName: table.name,
+        KeySchema: Table?.KeySchema,
+        AttributeDefinitions: Table?.AttributeDefinitions?.filter((a) =>
+          ['pk', 'sk'].includes(a.AttributeName ?? ''),
+        ),
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    for (const item of all) {
+      const old = { ...item };
+      if (old.pk === `REQUEST#${id}`) {
+        old.agencyStatusAt = `IN_PROGRESS#${String(old.updatedAt)}`;
+        delete old.agencyListKey;
+        delete old.publicStatusAt;
+      }
+      await table.client.send(new PutCommand({ TableName: table.name, Item: old }));
+    }
+    table.close();
+    await stack.stop();
+    ({ stack } = await startTestStack(dataDir));
+    base = stack.url;
+
+    const list = await http(base, 'GET', '/v1/agencies/damrongdhama-20/requests?status=in_progress', {
+      headers: officer,
+    });
+    expect(list.status, list.text).toBe(200);
+    expect(list.json.items.map((i: { requestId: string }) => i.requestId)).toContain(id);
+    const updates = await http(
+      base,
+      'GET',
+      `/open311/v2/servicerequestupdates.json?jurisdiction_id=20&start_date=${new Date(Date.now() - 3_600_000).toISOString()}`,
+    );
+    expect(
+      updates.json
+        .filter((u: { service_request_id: string }) => u.service_request_id === id)
+        .map((u: { status: string }) => u.status),
+    ).toEqual(['in_progress']);
+    const upgraded = requestTable(stack);
+    const stored = await upgraded.stored(id);
+    upgraded.close();
+    expect(stored?.agencyListKey).toBe(`open#${stored?.createdAt}`);
+    expect(stored?.agencyStatusAt).toBeUndefined();
+    expect(all.length).toBeGreaterThan(1); // every other item came through too
   });
 });
