@@ -199,56 +199,29 @@ export const queryOverdue = (provinceCode: string, before: string) =>
   requestIdsBefore('openByDeadline', provinceCode, before);
 
 /**
- * One page of a province's request ids filed between `from` and `to` (inclusive), newest first,
- * from the byProvinceCreated index; `next` continues.
+ * One page of a province's request ids from a keys-only index keyed by province and a time,
+ * newest first: sort key from `from` on (to `to`, when given). With each id, its sort key.
  */
-export async function queryFiledBetween(
+async function provinceIndexPage(
+  index: 'byProvinceCreated' | 'byProvinceChanged',
   provinceCode: string,
-  from: string,
-  to: string,
+  range: { from: string; to?: string },
   limit: number,
   startKey?: Record<string, unknown>,
-): Promise<{ ids: string[]; next?: Record<string, unknown> }> {
-  const { byProvinceCreated } = TABLE_INDEXES;
+) {
+  const { name, partitionKey, sortKey } = TABLE_INDEXES[index];
   const page = await documentClient.send(
     new QueryCommand({
       TableName: table(),
-      IndexName: byProvinceCreated.name,
-      KeyConditionExpression: '#p = :p AND #c BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#p': byProvinceCreated.partitionKey, '#c': byProvinceCreated.sortKey },
-      ExpressionAttributeValues: { ':p': provinceCode, ':from': from, ':to': to },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return {
-    ids: (page.Items ?? [])
-      .map((k) => String(k.pk))
-      .filter((pk) => pk.startsWith(KEY_PREFIX.request))
-      .map((pk) => pk.slice(KEY_PREFIX.request.length)),
-    ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }),
-  };
-}
-
-/**
- * One page of a province's request ids whose public status last changed at or after `since`,
- * latest change first, from the byProvinceChanged index; `next` continues.
- */
-export async function queryChangedSince(
-  provinceCode: string,
-  since: string,
-  limit: number,
-  startKey?: Record<string, unknown>,
-): Promise<{ ids: string[]; changedAt: string[]; next?: Record<string, unknown> }> {
-  const { byProvinceChanged } = TABLE_INDEXES;
-  const page = await documentClient.send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: byProvinceChanged.name,
-      KeyConditionExpression: '#p = :p AND #c >= :since',
-      ExpressionAttributeNames: { '#p': byProvinceChanged.partitionKey, '#c': byProvinceChanged.sortKey },
-      ExpressionAttributeValues: { ':p': provinceCode, ':since': since },
+      IndexName: name,
+      KeyConditionExpression:
+        range.to === undefined ? '#p = :p AND #s >= :from' : '#p = :p AND #s BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#p': partitionKey, '#s': sortKey },
+      ExpressionAttributeValues: {
+        ':p': provinceCode,
+        ':from': range.from,
+        ...(range.to !== undefined && { ':to': range.to }),
+      },
       ScanIndexForward: false,
       Limit: limit,
       ExclusiveStartKey: startKey,
@@ -257,9 +230,44 @@ export async function queryChangedSince(
   const keys = (page.Items ?? []).filter((k) => String(k.pk).startsWith(KEY_PREFIX.request));
   return {
     ids: keys.map((k) => String(k.pk).slice(KEY_PREFIX.request.length)),
-    changedAt: keys.map((k) => String(k[byProvinceChanged.sortKey])),
+    sortKeys: keys.map((k) => String(k[sortKey])),
     ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }),
   };
+}
+
+/** One page of a province's request ids filed between `from` and `to` (inclusive), newest first. */
+export async function queryFiledBetween(
+  provinceCode: string,
+  from: string,
+  to: string,
+  limit: number,
+  startKey?: Record<string, unknown>,
+): Promise<{ ids: string[]; next?: Record<string, unknown> }> {
+  const { ids, next } = await provinceIndexPage(
+    'byProvinceCreated',
+    provinceCode,
+    { from, to },
+    limit,
+    startKey,
+  );
+  return { ids, ...(next && { next }) };
+}
+
+/** One page of a province's request ids whose public status last changed at or after `since`, latest first. */
+export async function queryChangedSince(
+  provinceCode: string,
+  since: string,
+  limit: number,
+  startKey?: Record<string, unknown>,
+): Promise<{ ids: string[]; changedAt: string[]; next?: Record<string, unknown> }> {
+  const { ids, sortKeys, next } = await provinceIndexPage(
+    'byProvinceChanged',
+    provinceCode,
+    { from: since },
+    limit,
+    startKey,
+  );
+  return { ids, changedAt: sortKeys, ...(next && { next }) };
 }
 
 /**

@@ -1,7 +1,13 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueApiKey } from '../../shared/app/api-keys.ts';
-import { agencyTokens, eventually, http, type LocalStack, startTestStack } from '../support/local-stack.ts';
+import {
+  agencyTokens,
+  eventually,
+  http,
+  type LocalStack,
+  localApiKey,
+  startTestStack,
+} from '../support/local-stack.ts';
 
 /**
  * FixMyStreet as an Open311 client of OSS, replayed: the calls mySociety's `perllib/Open311.pm`
@@ -45,11 +51,7 @@ const PERSONAL = ['1101700230708', 'สมศรี', 'มีสุข', '089123
 beforeAll(async () => {
   ({ stack, dispose, dataDir } = await startTestStack());
   base = `${stack.url}/open311/v2`;
-  const [intake] = stack.functionsNamed('intake');
-  process.env.REQUESTS_TABLE_NAME = intake?.spec.environment.REQUESTS_TABLE_NAME;
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = stack.endpoints.dynamodb;
-  process.env.AWS_REGION = 'ap-southeast-7';
-  apiKey = await issueApiKey('fixmystreet.example');
+  apiKey = await localApiKey(stack, 'fixmystreet.example');
   const tokens = await agencyTokens(dataDir, [AGENCY]);
   officer = { authorization: `Bearer ${tokens.get(AGENCY)}` };
 });

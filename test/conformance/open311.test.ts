@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey, revokeKey } from '../../shared/app/api-keys.ts';
-import { http, type LocalStack, startTestStack } from '../support/local-stack.ts';
+import { http, type LocalStack, localApiKey, startTestStack } from '../support/local-stack.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schema = (name: string) => JSON.parse(readFileSync(path.join(here, 'schemas', name), 'utf8'));
@@ -36,12 +36,7 @@ let base: string;
 beforeAll(async () => {
   ({ stack, dispose } = await startTestStack());
   base = `${stack.url}/open311/v2`;
-  // Issue a key the way `npm run oss -- dev-api-key` does, against the local table.
-  const [intake] = stack.functionsNamed('intake');
-  process.env.REQUESTS_TABLE_NAME = intake?.spec.environment.REQUESTS_TABLE_NAME;
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = stack.endpoints.dynamodb;
-  process.env.AWS_REGION = 'ap-southeast-7';
-  apiKey = await issueApiKey('conformance suite');
+  apiKey = await localApiKey(stack, 'conformance suite');
 });
 afterAll(async () => {
   await stack?.stop();

@@ -1,12 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueApiKey } from '../../shared/app/api-keys.ts';
 import { VALID_CITIZEN_ID } from '../support/citizen-ids.ts';
 import {
   agencyTokens,
   eventually,
   http,
   type LocalStack,
+  localApiKey,
   requestTable,
   runOss,
   startTestStack,
@@ -242,11 +242,7 @@ describe('public reads (Open311)', () => {
 
 describe('media_url from Open311 clients', () => {
   it('is kept when it is an https URL, shown to the agency and publicly, and refused otherwise', async () => {
-    const [intake] = stack.functionsNamed('intake');
-    process.env.REQUESTS_TABLE_NAME = intake?.spec.environment.REQUESTS_TABLE_NAME;
-    process.env.AWS_ENDPOINT_URL_DYNAMODB = stack.endpoints.dynamodb;
-    process.env.AWS_REGION = 'ap-southeast-7';
-    const apiKey = await issueApiKey('media test');
+    const apiKey = await localApiKey(stack, 'media test');
     const post = (mediaUrl: string) =>
       http(stack.url, 'POST', '/open311/v2/requests.json', {
         raw: new URLSearchParams({

@@ -1,7 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { validate } from 'promptparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueApiKey } from '../../shared/app/api-keys.ts';
 import { BANK_HEADERS, signBankMessage } from '../../shared/domain/bank-signature.ts';
 import { VALID_CITIZEN_ID, withCheckDigit } from '../support/citizen-ids.ts';
 import {
@@ -9,6 +8,7 @@ import {
   eventually,
   http,
   type LocalStack,
+  localApiKey,
   postForm,
   requestTable,
   runOss,
@@ -190,13 +190,10 @@ describe('a fee known at filing (the PAO hotel levy)', () => {
   });
 
   it('through Open311: the POST answers with what to pay and how', async () => {
-    const [intake] = stack.functionsNamed('intake');
-    process.env.REQUESTS_TABLE_NAME = intake?.spec.environment.REQUESTS_TABLE_NAME;
-    process.env.AWS_ENDPOINT_URL_DYNAMODB = stack.endpoints.dynamodb;
-    process.env.AWS_REGION = 'ap-southeast-7';
+    const apiKey = await localApiKey(stack, 'payments test');
     const res = await http(stack.url, 'POST', '/open311/v2/requests.json', {
       raw: new URLSearchParams({
-        api_key: await issueApiKey('payments test'),
+        api_key: apiKey,
         jurisdiction_id: '20',
         service_code: 'hotel-fee-pao',
         'attribute[citizen_id]': '1101700230708',

@@ -114,3 +114,16 @@ export async function runOss(stack: LocalStack, dataDir: string, ...args: string
     return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
 }
+
+/**
+ * An Open311 API key issued against this stack's table, the way `npm run oss -- dev-api-key`
+ * issues one (this process then talks to the local DynamoDB for keys).
+ */
+export async function localApiKey(stack: LocalStack, clientName: string): Promise<string> {
+  const [intake] = stack.functionsNamed('intake');
+  process.env.REQUESTS_TABLE_NAME = intake?.spec.environment.REQUESTS_TABLE_NAME;
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = stack.endpoints.dynamodb;
+  process.env.AWS_REGION = 'ap-southeast-7';
+  const { issueApiKey } = await import('../../shared/app/api-keys.ts');
+  return issueApiKey(clientName);
+}
