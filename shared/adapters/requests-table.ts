@@ -291,7 +291,12 @@ export async function putDataKey(keyId: string, encrypted: string, at: string): 
 /** The KMS-encrypted data key a sealed ID names. */
 export async function getDataKey(keyId: string): Promise<string | undefined> {
   const result = await documentClient.send(
-    new GetCommand({ TableName: table(), Key: { pk: `${KEY_PREFIX.dataKey}${keyId}`, sk: 'DATAKEY' } }),
+    new GetCommand({
+      TableName: table(),
+      Key: { pk: `${KEY_PREFIX.dataKey}${keyId}`, sk: 'DATAKEY' },
+      // Strongly consistent: a reveal right after a new key was stored must find it.
+      ConsistentRead: true,
+    }),
   );
   return typeof result.Item?.encrypted === 'string' ? result.Item.encrypted : undefined;
 }

@@ -92,9 +92,7 @@ export async function readInbox(agencyId: string, max: number, waitSeconds: numb
           agencyId === centreOf(item) // a request forwarded to another province escalates there
         : message.kind === 'reply'
           ? item.agencyId === agencyId && item.status === 'NEEDS_INFO'
-          : message.kind === 'comment'
-            ? item.agencyId === agencyId && !FINAL_STATUSES.has(item.status)
-            : item.agencyId === agencyId && item.status === 'ROUTED';
+          : item.agencyId === agencyId && item.status === 'ROUTED';
     if (!current) {
       if (message.version > item.version && now - m.sentAt < AHEAD_GRACE_MS) {
         await releaseAgencyMessage(agencyId, m.receiptHandle, 5);
@@ -198,6 +196,10 @@ export async function actOnRequest(
   if (input.publish && !input.note?.trim()) {
     throw validationFailed([{ path: 'note', message: 'write the note to publish' }]);
   }
+  // A forward's or a bill's note carries system text (the agency, the bill's references): not public.
+  if (input.publish && (input.action === 'forward' || input.action === 'bill')) {
+    throw validationFailed([{ path: 'publish', message: `a ${input.action} note is not published` }]);
+  }
   const handle = await receiptHandleFor(agencyId, requestId, input.receiptHandle);
   let changes: TransitionChanges = {};
   let note = input.note?.trim() || undefined;
@@ -224,7 +226,7 @@ export async function actOnRequest(
       actor: `agency:${agencyId}`,
       now,
       ...(note && { note }),
-      ...(input.publish && input.note?.trim() && { publicNote: input.note.trim() }),
+      ...(input.publish && { publish: true }),
     },
     changes,
   );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { getRequest, queryChangedSince, queryFiledBetween } from '../adapters/requests-table.ts';
 import { districts } from '../data/districts.ts';
 import { services } from '../data/services.ts';
@@ -15,12 +16,10 @@ import {
 } from '../domain/open311.ts';
 import { withBangkokZone } from '../domain/phone.ts';
 import { toBangkokIso } from '../domain/time.ts';
-import { logger } from '../observability.ts';
 import type { Service } from '../schemas/catalogue.ts';
 import { MediaUrl, SubmitRequestBody } from '../schemas/submission.ts';
 import { clientOfKey } from './api-keys.ts';
 import { commitChange } from './commit.ts';
-import { dispatchToAgency } from './dispatch.ts';
 import { agencyRegistry, referenceData } from './reference.ts';
 import { submitRequest } from './submit-request.ts';
 
@@ -210,6 +209,8 @@ function dateWindow(query: URLSearchParams, defaultMs: number) {
 
 /** servicerequestupdates answers at most this many changes; the newest are kept when there are more. */
 const MAX_UPDATES = 1000;
+/** servicerequestupdates reads at most this many requests for one answer (a bound on its cost). */
+const MAX_UPDATE_READS = 5000;
 /** Without dates, servicerequestupdates looks back this far (FixMyStreet asks for two hours). */
 const DEFAULT_UPDATES_MS = 24 * 3_600_000;
 
@@ -223,11 +224,16 @@ const DEFAULT_UPDATES_MS = 24 * 3_600_000;
 export async function requestUpdates(query: URLSearchParams, served: readonly string[]) {
   const province = jurisdiction(query.get('jurisdiction_id'), served, true) as string;
   const { start, end } = dateWindow(query, DEFAULT_UPDATES_MS);
+  // The index is read from start_date to now: an old start would read every request changed since.
+  if (start.getTime() < Date.now() - MAX_RANGE_DAYS * 86_400_000) {
+    throw new Open311Error(400, `start_date may be at most ${MAX_RANGE_DAYS} days ago`);
+  }
   const from = start.getTime();
   const to = end.getTime();
   let found: (Open311Update & { at: number })[] = [];
   let startKey: Record<string, unknown> | undefined;
   let done = false;
+  let read = 0;
   do {
     const page = await queryChangedSince(province, toBangkokIso(start), 100, startKey);
     for (let i = 0; i < page.ids.length && !done; i += 25) {
@@ -237,6 +243,13 @@ export async function requestUpdates(query: URLSearchParams, served: readonly st
         done = true;
         break;
       }
+      if (read >= MAX_UPDATE_READS) {
+        throw new Open311Error(
+          400,
+          `more than ${MAX_UPDATE_READS} requests changed since start_date; ask for a later start_date`,
+        );
+      }
+      read += Math.min(25, page.ids.length - i);
       const items = await Promise.all(page.ids.slice(i, i + 25).map((id) => getRequest(id)));
       for (const item of items) if (item) found.push(...toOpen311Updates(item, from, to).map(withTime));
       found.sort((a, b) => b.at - a.at);
@@ -255,8 +268,8 @@ const COMMENTS_PER_REQUEST = 10;
 /**
  * POST servicerequestupdates: a citizen's comment on an open request, sent by an Open311 client
  * (FixMyStreet posts its users' updates this way). It goes on the record as the citizen's, never
- * changes the status (whatever `status` the client sends), and reaches the agency's inbox. The
- * client's `update_id` makes a retry land once; the answer is OSS's own update id.
+ * changes the status (whatever `status` the client sends); the officer sees it in the timeline.
+ * The client's `update_id` makes a retry land once; the answer is OSS's own update id.
  */
 export async function postRequestUpdate(form: URLSearchParams, served: readonly string[]) {
   const client = await clientOfKey(form.get('api_key'));
@@ -268,22 +281,35 @@ export async function postRequestUpdate(form: URLSearchParams, served: readonly 
   if (!item || (jurisdictionId && jurisdictionId !== item.provinceCode)) {
     throw new Open311Error(404, `service_request_id ${requestId} not found`);
   }
+  const service = referenceData.serviceByCode(item.serviceCode);
+  if (!service || !offeredThroughOpen311(service)) {
+    throw new Open311Error(
+      400,
+      `service_request_id ${requestId} is a ${item.serviceCode} request: comment on it on the OSS website`,
+    );
+  }
   const problems: string[] = [];
   const description = (form.get('description') ?? '').replace(/\r\n?/g, '\n').trim();
-  if (description.length === 0) problems.push('description: write the comment');
-  if (description.length > LIMITS.noteChars) {
-    problems.push(`description: at most ${LIMITS.noteChars} characters`);
-  }
   const mediaUrl = form.get('media_url')?.trim();
+  // The comment and its link make one note on the record, bounded like every other note.
+  const room = LIMITS.noteChars - (mediaUrl?.length ?? 0);
+  if (description.length === 0) problems.push('description: write the comment');
+  else if (description.length > room) {
+    problems.push(`description: at most ${room} characters with this media_url`);
+  }
   const media = mediaUrl ? MediaUrl.safeParse(mediaUrl) : undefined;
   if (media && !media.success)
     problems.push(`media_url: ${media.error.issues[0]?.message ?? 'is not valid'}`);
+  else if (mediaUrl && !/^[\x21-\x7e]{1,500}$/.test(mediaUrl)) {
+    problems.push('media_url: at most 500 characters, percent-encoded');
+  }
   const clientUpdateId = form.get('update_id')?.trim();
   if (clientUpdateId && clientUpdateId.length > 100) problems.push('update_id: at most 100 characters');
   if (problems.length > 0) throw new Open311Error(400, problems);
 
-  const ref = clientUpdateId ? `open311:${client}:${clientUpdateId}` : undefined;
-  const seen = ref ? item.history.findIndex((h) => h.ref === ref) : -1;
+  // Every comment carries a ref, so all of them count against the limit, with or without update_id.
+  const ref = `open311:${client}:${clientUpdateId ?? randomUUID()}`;
+  const seen = item.history.findIndex((h) => h.ref === ref);
   if (seen >= 0) return [{ update_id: `${item.requestId}:${seen}` }];
   if (FINAL_STATUSES.has(item.status)) {
     throw new Open311Error(
@@ -302,16 +328,12 @@ export async function postRequestUpdate(form: URLSearchParams, served: readonly 
     new Date(),
   );
   const at = noted.history.length - 1;
-  const next = { ...noted, history: noted.history.map((h, i) => (i === at && ref ? { ...h, ref } : h)) };
+  const next = { ...noted, history: noted.history.map((h, i) => (i === at ? { ...h, ref } : h)) };
   if (!(await commitChange(item, next))) {
     throw new Open311Error(409, 'The request changed meanwhile; send the comment again.');
   }
-  // On the record first; the inbox copy (only once an agency has it) tells the officer without polling.
-  if (next.agencyId) {
-    await dispatchToAgency(next, 'comment').catch((error: unknown) =>
-      logger.warn('comment not sent to the agency inbox', { requestId, error: String(error) }),
-    );
-  }
+  // The officer sees it in the request's timeline. Not sent to the inbox: an inbox message needs an
+  // action to clear it, and a comment asks for none (it would come back until it dead-lettered).
   return [{ update_id: `${item.requestId}:${at}` }];
 }
 

@@ -132,8 +132,8 @@ export interface TransitionInput {
   readonly actor: string;
   readonly now: Date;
   readonly note?: string;
-  /** Words of the note the officer published (shown by public views). */
-  readonly publicNote?: string;
+  /** The officer publishes the note (public views show its words). */
+  readonly publish?: boolean;
 }
 
 /**
@@ -198,7 +198,7 @@ export function applyTransition(
         status: to,
         actor: input.actor,
         ...(input.note && { note: input.note }),
-        ...(input.publicNote && { publicNote: input.publicNote }),
+        ...(input.publish && input.note && { public: true }),
       },
     ],
   };

@@ -165,7 +165,7 @@ export const publicCoordinate = (v: number | undefined) =>
 
 /** What a public view says of one history entry: the officer's published words, else the standard message. */
 const publicSummary = (h: HistoryEntry) =>
-  h.publicNote ? `${h.publicNote} (${publicStatusNote(h.status)})` : publicStatusNote(h.status);
+  h.public && h.note ? `${h.note} (${publicStatusNote(h.status)})` : publicStatusNote(h.status);
 
 /**
  * A request as Open311 shows it: public by the standard's design, so no personal data (no

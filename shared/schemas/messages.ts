@@ -11,11 +11,8 @@ export type IntakeMessage = z.infer<typeof IntakeMessage>;
 export const AgencyMessage = z.object({
   requestId: z.string().uuid(),
   agencyId: z.string(),
-  /**
-   * Why it is in the inbox: newly routed (or forwarded) work, an overdue escalation copy, the
-   * citizen's reply to a request for information, or a citizen's comment (through Open311).
-   */
-  kind: z.enum(['routed', 'escalation', 'reply', 'comment']),
+  /** Why it is in the inbox: newly routed (or forwarded) work, an overdue escalation copy, or the citizen's reply. */
+  kind: z.enum(['routed', 'escalation', 'reply']),
   /** The request's version when sent; part of the deduplication id. */
   version: z.number().int(),
 });

@@ -27,8 +27,8 @@ export const HistoryEntry = z.object({
   status: RequestStatus,
   actor: Actor,
   note: z.string().optional(),
-  /** What the officer chose to publish with this step: public views (Open311) show these words. */
-  publicNote: z.string().optional(),
+  /** The officer published this step's note: public views (Open311) show its words. */
+  public: z.boolean().optional(),
   /** A client's own id for the entry (Open311 `update_id`), so a retried POST records it once. */
   ref: z.string().optional(),
 });

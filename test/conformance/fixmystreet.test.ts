@@ -185,18 +185,6 @@ describe('FixMyStreet replayed against OSS', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0].actor).toBe('citizen');
     expect(comments[0].note).toContain('https://fixmystreet.example/photo/c/55.jpeg');
-    // The officer's inbox gets it.
-    const inbox = await eventually(async () => {
-      const r = await http(stack.url, 'GET', `/v1/agencies/${AGENCY}/inbox?max=10&waitSeconds=1`, {
-        headers: officer,
-      });
-      const hit = r.json.items.find(
-        (x: { kind: string; request: { requestId: string } }) =>
-          x.kind === 'comment' && x.request.requestId === id,
-      );
-      return hit ?? undefined;
-    });
-    expect(inbox.kind).toBe('comment');
     // Bad comments: each problem named, nothing recorded.
     const bad = await post('/servicerequestupdates.xml', {
       ...comment,
@@ -215,6 +203,31 @@ describe('FixMyStreet replayed against OSS', () => {
     ).toBe(404);
     const after = await http(stack.url, 'GET', `/v1/agencies/${AGENCY}/requests/${id}`, { headers: officer });
     expect(after.json.history).toHaveLength(seen.json.history.length);
+    // A comment and its link are one bounded note; a link is plain ASCII.
+    const long = await post('/servicerequestupdates.xml', {
+      ...comment,
+      update_id: '98768',
+      description: 'ก'.repeat(990),
+    });
+    expect(xmlIn(long.text).error[0].description).toMatch(
+      /^description: at most \d+ characters with this media_url/,
+    );
+    // Comments count whether or not the client names them: the eleventh on a request is refused.
+    for (let n = 2; n <= 10; n++) {
+      const r = await post('/servicerequestupdates.json', {
+        api_key: apiKey,
+        service_request_id: id,
+        description: `ความเห็น ${n}`,
+      });
+      expect(r.status, r.text).toBe(200);
+    }
+    const eleventh = await post('/servicerequestupdates.json', {
+      api_key: apiKey,
+      service_request_id: id,
+      description: 'อีก',
+    });
+    expect(eleventh.status).toBe(400);
+    expect(eleventh.json[0].description).toMatch(/takes no more comments/);
   });
 
   it('get_service_request_updates: every public status change in the window, with published words only', async () => {
@@ -247,6 +260,12 @@ describe('FixMyStreet replayed against OSS', () => {
       expect(u.update_id).toBeTruthy();
     }
     expect(new Set(updates.map((u: { update_id: string }) => u.update_id)).size).toBe(4);
+    // The index is read from start_date on: a start older than 90 days is refused, not scanned.
+    const old = await get(
+      '/servicerequestupdates.json?jurisdiction_id=20&start_date=2024-01-01T00:00:00Z&end_date=2024-01-02T00:00:00Z',
+    );
+    expect(old.status).toBe(400);
+    expect(old.json[0].description).toMatch(/at most 90 days ago/);
     // Only the note the officer published is shown; the others are the standard messages.
     expect(updates[3].description).toContain('เปลี่ยนหลอดไฟแล้ว');
     expect(updates[0].description).not.toContain('0891234567');
@@ -280,6 +299,13 @@ describe('FixMyStreet replayed against OSS', () => {
       });
       return r.json?.status === 'ROUTED' ? true : undefined;
     });
+    // A forward's or a bill's note is never published (it carries system text).
+    const refused = await http(stack.url, 'POST', `/v1/agencies/${AGENCY}/requests/${other}/actions`, {
+      body: { action: 'forward', toAgencyId: 'pao-20', note: 'ส่งต่อ', publish: true },
+      headers: officer,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.issues[0].path).toBe('publish');
     await act(other, 'reject', { note: 'ไม่อยู่ในอำนาจ แจ้ง สมศรี มีสุข 0891234567 แล้ว' });
     const [r] = xmlIn(
       (await get(`/requests.xml?jurisdiction_id=20&service_request_id=${other}`)).text,
