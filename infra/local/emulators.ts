@@ -10,6 +10,8 @@ export const LOCAL_REGION = 'ap-southeast-7';
 export const LOCAL_ACCOUNT = '000000000000';
 
 export interface Emulators {
+  /** The folder the emulators keep their data in. */
+  readonly dataDir: string;
   readonly dynamodb: string;
   readonly sqsAndS3: string;
   readonly secretsManager: string;
@@ -181,6 +183,7 @@ export async function startEmulators(dataDir: string): Promise<Emulators> {
   const secretsServer = secretsManagerServer(secrets);
   const secretsPort = await listen(secretsServer);
   return {
+    dataDir,
     dynamodb: `http://127.0.0.1:${dynamoPort}`,
     sqsAndS3: fauxqs.address,
     secretsManager: `http://127.0.0.1:${secretsPort}`,

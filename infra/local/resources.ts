@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -92,7 +91,7 @@ export async function provision(
       if (!local) continue;
       switch (r.Type) {
         case 'AWS::DynamoDB::Table':
-          await createTable(dynamo, local.ref, r.Properties ?? {});
+          await createTable(dynamo, local.ref, r.Properties ?? {}, emulators.dataDir);
           break;
         case 'AWS::S3::Bucket':
           emulators.fauxqs.createBucket(local.ref);
@@ -219,7 +218,12 @@ function resolveExports(
   }
 }
 
-async function createTable(client: DynamoDBClient, name: string, props: Record<string, unknown>) {
+async function createTable(
+  client: DynamoDBClient,
+  name: string,
+  props: Record<string, unknown>,
+  dataDir: string,
+) {
   const gsis = (props.GlobalSecondaryIndexes as Array<Record<string, unknown>> | undefined)?.map((g) => ({
     IndexName: g.IndexName as string,
     KeySchema: g.KeySchema as never,
@@ -235,44 +239,59 @@ async function createTable(client: DynamoDBClient, name: string, props: Record<s
         ...(gsis && gsis.length > 0 && { GlobalSecondaryIndexes: gsis }),
       }),
     );
-  let existing: Awaited<ReturnType<typeof describe>>;
   const describe = () => client.send(new DescribeTableCommand({ TableName: name }));
-  try {
-    existing = await describe();
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
+  const exists = () =>
+    describe().then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof ResourceNotFoundException) return false;
+        throw error;
+      },
+    );
+  // A rebuild keeps the items in the data folder until they are back in the table: one cut short
+  // (the process stopped) is finished at the next start from that copy.
+  const backup = path.join(dataDir, `rebuild-${name}.json`);
+  const leftover = existsSync(backup) ? (JSON.parse(readFileSync(backup, 'utf8')) as Item[]) : undefined;
+  if (!(await exists())) {
     await create();
+    if (leftover) await restore(client, name, leftover, backup);
     return;
   }
   // Kept from an earlier run (the persistent data) with other indexes than the app has now.
   // dynalite cannot add an index to a table (its UpdateTable ignores index creation), so the table
-  // is rebuilt: every item read, the table made again with today's indexes, the items written
-  // back (a copy waits in the temp folder until they are), then the new keys filled in.
+  // is rebuilt: every item read, the table made again with today's indexes, the items written back.
+  const existing = await describe();
   const have = (existing.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName).sort();
   const want = (gsis ?? []).map((g) => g.IndexName).sort();
-  if (JSON.stringify(have) === JSON.stringify(want)) return;
-  const items: Record<string, AttributeValue>[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: name, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  const backup = path.join(tmpdir(), `oss-${name}-${Date.now()}.json`);
-  writeFileSync(backup, JSON.stringify(items));
-  await client.send(new DeleteTableCommand({ TableName: name }));
-  for (
-    let i = 0;
-    (await describe().then(
-      () => true,
-      () => false,
-    )) && i < 100;
-    i++
-  )
+  if (JSON.stringify(have) !== JSON.stringify(want)) {
+    const items: Item[] = leftover ?? [];
+    if (!leftover) {
+      let startKey: Item | undefined;
+      do {
+        const page = await client.send(new ScanCommand({ TableName: name, ExclusiveStartKey: startKey }));
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      writeFileSync(`${backup}.part`, JSON.stringify(items));
+      renameSync(`${backup}.part`, backup);
+    }
+    await client.send(new DeleteTableCommand({ TableName: name }));
+    while (await exists()) await sleep(50);
+    await create();
+    await restore(client, name, items, backup);
+  } else if (leftover) {
+    await restore(client, name, leftover, backup);
+  }
+  // Idempotent: requests from before an index attribute existed get it (none, usually).
+  await backfillRequestIndexKeys(client, name);
+}
+
+type Item = Record<string, AttributeValue>;
+
+/** Writes a rebuild's items back once the table is active, then drops their copy. */
+async function restore(client: DynamoDBClient, name: string, items: readonly Item[], backup: string) {
+  while ((await client.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus !== 'ACTIVE')
     await sleep(50);
-  await create();
-  for (let i = 0; (await describe()).Table?.TableStatus !== 'ACTIVE' && i < 100; i++) await sleep(50);
   for (const item of items) await client.send(new PutItemCommand({ TableName: name, Item: item }));
   rmSync(backup);
-  await backfillRequestIndexKeys(client, name);
 }

@@ -106,18 +106,33 @@ export async function queryAgencyRequests(
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
-      Limit: options.limit,
+      // The filter drops lines after the read: read a batch, keep the page, continue after its last line.
+      Limit: Math.max(options.limit, AGENCY_READ_BATCH),
       ...(options.startKey && { ExclusiveStartKey: options.startKey }),
     }),
   );
-  const items = (result.Items ?? []).map((i) => {
+  const kept = (result.Items ?? []).slice(0, options.limit);
+  const items = kept.map((i) => {
     const line: Record<string, unknown> = {};
     for (const attribute of AGENCY_LIST_ATTRIBUTES)
       if (i[attribute] !== undefined) line[attribute] = i[attribute];
     return line as AgencyListItem;
   });
-  return { items, ...(result.LastEvaluatedKey && { next: result.LastEvaluatedKey }) };
+  const last = kept.at(-1);
+  const next =
+    (result.Items?.length ?? 0) > options.limit && last
+      ? {
+          pk: last.pk,
+          sk: last.sk,
+          [byAgency.partitionKey]: last[byAgency.partitionKey],
+          [byAgency.sortKey]: last[byAgency.sortKey],
+        }
+      : result.LastEvaluatedKey;
+  return { items, ...(next && { next }) };
 }
+
+/** Index lines an agency-list read looks at (they are small): a filtered page rarely comes back short. */
+const AGENCY_READ_BATCH = 100;
 
 type IndexName = keyof typeof TABLE_INDEXES;
 
