@@ -1,4 +1,9 @@
-import { type DynamoDBClient, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  ScanCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { agencyListKey, PUBLIC_STATUS } from '../../shared/domain/lifecycle.ts';
 import type { RequestStatus } from '../../shared/schemas/request.ts';
 import { KEY_PREFIX } from '../../shared/schemas/table.ts';
@@ -38,20 +43,29 @@ export async function backfillRequestIndexKeys(client: DynamoDBClient, table: st
         const before = history[i - 1];
         if (before && PUBLIC_STATUS[h.status] !== PUBLIC_STATUS[before.status]) publicAt = h.at;
       });
-      await client.send(
-        new UpdateItemCommand({
-          TableName: table,
-          Key: { pk: item.pk as never, sk: item.sk as never },
-          UpdateExpression: `SET publicStatusAt = if_not_exists(publicStatusAt, :p)${item.agencyId ? ', agencyListKey = :k' : ''} REMOVE agencyStatusAt`,
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: {
-            ':p': { S: publicAt },
-            ':v': item.version as never,
-            ...(item.agencyId && { ':k': { S: agencyListKey(status, createdAt) } }),
+      const written = await client
+        .send(
+          new UpdateItemCommand({
+            TableName: table,
+            Key: { pk: item.pk as never, sk: item.sk as never },
+            UpdateExpression: `SET publicStatusAt = if_not_exists(publicStatusAt, :p)${item.agencyId ? ', agencyListKey = :k' : ''} REMOVE agencyStatusAt`,
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: {
+              ':p': { S: publicAt },
+              ':v': item.version as never,
+              ...(item.agencyId && { ':k': { S: agencyListKey(status, createdAt) } }),
+            },
+          }),
+        )
+        .then(
+          () => true,
+          (error: unknown) => {
+            // Written meanwhile: the next run looks at it again.
+            if (error instanceof ConditionalCheckFailedException) return false;
+            throw error;
           },
-        }),
-      );
-      changed++;
+        );
+      if (written) changed++;
     }
     startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
   } while (startKey);
