@@ -38,62 +38,40 @@ export class RequestsTable extends Construct {
     // Sparse index of an agency's requests, open work apart from finished, by filing time: it
     // carries only what an agency's list shows. Its key moves once (when the request finishes); a
     // status change rewrites the small entry in place, and a reply or a rating does not touch it.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE_INDEXES.byAgency.name,
-      partitionKey: { name: TABLE_INDEXES.byAgency.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_INDEXES.byAgency.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: [...AGENCY_LIST_ATTRIBUTES],
-    });
+    this.index('byAgency', AGENCY_LIST_ATTRIBUTES);
     // Sparse index of unfinished requests per province by deadline: the SLA sweeper queries it.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE_INDEXES.openByDeadline.name,
-      partitionKey: { name: TABLE_INDEXES.openByDeadline.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_INDEXES.openByDeadline.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.KEYS_ONLY,
-    });
+    this.index('openByDeadline', ProjectionType.KEYS_ONLY);
     // Requests by province and status, oldest change first, for the statuses looked for by status
     // (INDEXED_STATUSES: filing to routing): the reconciler's view; the service code lets statistics
     // count the intake statuses per service. Later statuses leave it (sparse).
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE_INDEXES.byProvinceStatus.name,
-      partitionKey: { name: TABLE_INDEXES.byProvinceStatus.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_INDEXES.byProvinceStatus.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: ['serviceCode'],
-    });
+    this.index('byProvinceStatus', ['serviceCode']);
     // A signed-in citizen's own requests, newest first ("my requests"), never a scan.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE_INDEXES.byCitizen.name,
-      partitionKey: { name: TABLE_INDEXES.byCitizen.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_INDEXES.byCitizen.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: [...CITIZEN_LIST_ATTRIBUTES],
-    });
+    this.index('byCitizen', CITIZEN_LIST_ATTRIBUTES);
     // Every request by province and filing time, keys only: Open311 lists by requested date. Written
     // once per request (its keys never change), so no later step pays for it.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE_INDEXES.byProvinceCreated.name,
-      partitionKey: { name: TABLE_INDEXES.byProvinceCreated.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_INDEXES.byProvinceCreated.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.KEYS_ONLY,
-    });
+    this.index('byProvinceCreated', ProjectionType.KEYS_ONLY);
     // Every request by province and the last change of its public status, keys only: Open311 clients
     // poll servicerequestupdates here. Only a change of what Open311 shows rewrites the entry.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE_INDEXES.byProvinceChanged.name,
-      partitionKey: { name: TABLE_INDEXES.byProvinceChanged.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_INDEXES.byProvinceChanged.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.KEYS_ONLY,
-    });
+    this.index('byProvinceChanged', ProjectionType.KEYS_ONLY);
     // Sparse: only payment records flagged for review carry the key, so officers list them without a scan.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE_INDEXES.paymentReview.name,
-      partitionKey: { name: TABLE_INDEXES.paymentReview.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_INDEXES.paymentReview.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
-    });
+    this.index('paymentReview', ProjectionType.ALL);
     // The table holds every citizen's record: its logical ID must never change.
     (this.table.node.defaultChild as CfnTable).overrideLogicalId('RequestsTable');
+  }
+
+  /** One of TABLE_INDEXES, string keys as named there: keys only, every attribute, or those listed. */
+  private index(
+    key: keyof typeof TABLE_INDEXES,
+    projection: ProjectionType.KEYS_ONLY | ProjectionType.ALL | readonly string[],
+  ): void {
+    const { name, partitionKey, sortKey } = TABLE_INDEXES[key];
+    this.table.addGlobalSecondaryIndex({
+      indexName: name,
+      partitionKey: { name: partitionKey, type: AttributeType.STRING },
+      sortKey: { name: sortKey, type: AttributeType.STRING },
+      ...(typeof projection === 'string'
+        ? { projectionType: projection }
+        : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...projection] }),
+    });
   }
 }
