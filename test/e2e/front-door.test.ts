@@ -240,9 +240,16 @@ describe('a citizen files, pays and rates; an officer works the case in the cons
     await expect.poll(() => console_.getByText('บันทึกแล้ว: กำลังดำเนินการ').isVisible()).toBe(true);
     await console_.getByLabel('เสร็จสิ้น').check();
     await console_.getByLabel('บันทึก', { exact: true }).fill('จดทะเบียนเปลี่ยนแปลงเรียบร้อย');
+    // Published (the tick, by keyboard): this note's words go to public views; the first note's do not.
+    await console_.getByLabel('เผยแพร่บันทึกนี้ต่อสาธารณะ').focus();
+    await console_.keyboard.press('Space');
+    expect(await console_.getByLabel('เผยแพร่บันทึกนี้ต่อสาธารณะ').isChecked()).toBe(true);
     await console_.getByRole('button', { name: 'บันทึกการดำเนินการ' }).click();
     await expect.poll(() => console_.getByText('บันทึกแล้ว: เสร็จสิ้น').isVisible()).toBe(true);
     await expectAccessible(console_, 'officer-case-completed');
+    const publicView = await (await fetch(`${stack.url}/open311/v2/requests/${reference}.json`)).text();
+    expect(publicView).toContain('จดทะเบียนเปลี่ยนแปลงเรียบร้อย');
+    expect(publicView).not.toContain('ตรวจเอกสารครบ');
 
     // The officer's CSV export holds the case.
     const [download] = await Promise.all([
