@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /**
  * How every function is bundled, shared by the ServiceFunction construct (CDK's esbuild
  * bundling) and the benchmark (esbuild directly), so the sizes measured are the sizes deployed.
@@ -18,4 +20,6 @@ export const BUNDLE = {
   dataFiles: ['shared/data/districts.json', 'shared/data/services.json'],
   // ESM bundles of CommonJS dependencies still call require(); give them one.
   banner: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
+  /** Imports swapped at bundle time, for cold start: see infra/bundle-shims/node-http.ts. */
+  alias: { 'node:http': fileURLToPath(new URL('./bundle-shims/node-http.ts', import.meta.url)) },
 } as const;

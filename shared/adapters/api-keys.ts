@@ -1,8 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ENV, requireEnv } from '../env.ts';
+import { documentClient } from './dynamodb-client.ts';
 
-const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 let tableName: string | undefined;
 const table = () => {
   tableName ??= requireEnv(ENV.tableName);

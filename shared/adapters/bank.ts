@@ -2,10 +2,13 @@ import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import { BANK_HEADERS, checkBankSignature, signedBankHeaders } from '../domain/bank-signature.ts';
 import { ENV, requireEnv } from '../env.ts';
+import { schema } from '../schemas/define.ts';
 import { BankInquiryAnswer } from '../schemas/payments.ts';
 import { secretsClient } from './secrets.ts';
 
-const Bank = z.object({ secret: z.string().min(32), inquiryUrl: z.url().optional() });
+const Bank = /* @__PURE__ */ schema(() =>
+  z.object({ secret: z.string().min(32), inquiryUrl: z.url().optional() }),
+);
 export type BankSettings = Record<string, z.infer<typeof Bank>>;
 
 /** The banks in the secret: entries that are not a bank's settings (the placeholder) are no bank. */

@@ -1,21 +1,13 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { agencyListKey } from '../domain/lifecycle.ts';
 import { ENV, requireEnv } from '../env.ts';
 import type { AgencyListItem, RequestItem, RequestStatus } from '../schemas/request.ts';
 import { AGENCY_LIST_ATTRIBUTES, KEY_PREFIX, requestKey, TABLE_INDEXES } from '../schemas/table.ts';
+import { documentClient } from './dynamodb-client.ts';
 
-// One client per execution environment; the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB locally.
-// Exported only so the benchmark can count calls with SDK middleware.
-export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-  marshallOptions: { removeUndefinedValues: true },
-});
+// Re-exported for the adapters and the benchmark (which counts calls with SDK middleware).
+export { documentClient };
 
 let tableName: string | undefined;
 const table = () => {

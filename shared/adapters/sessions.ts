@@ -1,16 +1,10 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ENV, requireEnv } from '../env.ts';
 import type { CitizenSession } from '../schemas/session.ts';
 import { TABLE_INDEXES } from '../schemas/table.ts';
+import { documentClient } from './dynamodb-client.ts';
 
-const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 let tableName: string | undefined;
 const table = () => {
   tableName ??= requireEnv(ENV.tableName);

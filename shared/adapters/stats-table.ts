@@ -1,10 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deltas } from '../domain/stats.ts';
 import { ENV, requireEnv } from '../env.ts';
 import { KEY_PREFIX, TABLE_INDEXES } from '../schemas/table.ts';
+import { documentClient } from './dynamodb-client.ts';
 
-const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 let tableName: string | undefined;
 const table = () => {
   tableName ??= requireEnv(ENV.tableName);

@@ -22,6 +22,7 @@ import { bindReceiptHandle, unbindReceiptHandle } from '../domain/secure-tokens.
 import { toBangkokIso } from '../domain/time.ts';
 import { toAgencyView } from '../domain/views.ts';
 import { logger, metrics } from '../observability.ts';
+import { schema } from '../schemas/define.ts';
 import { AgencyMessage } from '../schemas/messages.ts';
 import type { Bill, BillLine, LandBuildingAssessment } from '../schemas/payments.ts';
 import type { AgencyListItem, AgencyRequestView, RequestItem, RequestStatus } from '../schemas/request.ts';
@@ -414,13 +415,15 @@ export async function showAgencyRequest(agencyId: string, requestId: string) {
 }
 
 /** Where a list page stopped: the agency, which status of the walk, and DynamoDB's key in it. */
-const ListCursor = z.strictObject({
-  a: z.string(),
-  s: z.number().int().min(0).max(AGENCY_LIST_ORDER.length),
-  k: z
-    .strictObject({ pk: z.string(), sk: z.string(), agencyId: z.string(), agencyListKey: z.string() })
-    .optional(),
-});
+const ListCursor = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    a: z.string(),
+    s: z.number().int().min(0).max(AGENCY_LIST_ORDER.length),
+    k: z
+      .strictObject({ pk: z.string(), sk: z.string(), agencyId: z.string(), agencyListKey: z.string() })
+      .optional(),
+  }),
+);
 
 export interface ListOptions {
   readonly status?: RequestStatus;

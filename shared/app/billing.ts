@@ -7,12 +7,15 @@ import { routeRequest } from '../domain/routing.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import { ENV } from '../env.ts';
 import type { Service } from '../schemas/catalogue.ts';
+import { schema } from '../schemas/define.ts';
 import type { Bill } from '../schemas/payments.ts';
 import type { DetailValue } from '../schemas/request.ts';
 import { agencyRegistry } from './reference.ts';
 
-const Biller = z.object({ billerId: z.string().regex(/^\d{15}$/), bankId: z.string() });
-const Billers = z.object({ default: Biller }).catchall(Biller);
+const Biller = /* @__PURE__ */ schema(() =>
+  z.object({ billerId: z.string().regex(/^\d{15}$/), bankId: z.string() }),
+);
+const Billers = /* @__PURE__ */ schema(() => z.object({ default: Biller }).catchall(Biller));
 export type Biller = z.infer<typeof Biller>;
 
 let billers: z.infer<typeof Billers> | undefined;

@@ -9,6 +9,7 @@ import { isValidCitizenId, maskCitizenId } from '../domain/citizen-id.ts';
 import { AppError, validationFailed } from '../domain/errors.ts';
 import { keyedHash } from '../domain/secure-tokens.ts';
 import { toBangkokIso } from '../domain/time.ts';
+import { schema } from '../schemas/define.ts';
 import type { CitizenSession } from '../schemas/session.ts';
 import { CITIZEN_LIST_ATTRIBUTES } from '../schemas/table.ts';
 import { mac, SESSION_SECONDS, type SignedIn, subKey } from './session-check.ts';
@@ -16,12 +17,14 @@ import { mac, SESSION_SECONDS, type SignedIn, subKey } from './session-check.ts'
 const LOGIN_SECONDS = 600;
 
 /** The byCitizen index's LastEvaluatedKey, as a cursor carries it. */
-const Cursor = z.strictObject({
-  pk: z.string(),
-  sk: z.string(),
-  citizenHash: z.string(),
-  createdAt: z.string(),
-});
+const Cursor = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    pk: z.string(),
+    sk: z.string(),
+    citizenHash: z.string(),
+    createdAt: z.string(),
+  }),
+);
 
 /** Only a path on this site: `/…`, never `//host`, `/\host` or a scheme. */
 export function safeReturnTo(value: string | undefined): string {

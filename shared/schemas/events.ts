@@ -1,20 +1,25 @@
 import * as z from 'zod';
+import { schema } from './define.ts';
 
 /** One record of an S3 event notification (the fields OSS reads). */
-export const S3NotificationRecord = z.object({
-  eventName: z.string(),
-  s3: z.object({
-    bucket: z.object({ name: z.string() }),
-    object: z.object({ key: z.string(), size: z.number().optional() }),
+export const S3NotificationRecord = /* @__PURE__ */ schema(() =>
+  z.object({
+    eventName: z.string(),
+    s3: z.object({
+      bucket: z.object({ name: z.string() }),
+      object: z.object({ key: z.string(), size: z.number().optional() }),
+    }),
   }),
-});
+);
 
 /**
  * The body S3 puts on the document-events queue: event records, or the one-off test event S3
  * sends when the notification is configured (which carries nothing to do).
  */
-export const S3NotificationBody = z.union([
-  z.object({ Records: z.array(S3NotificationRecord) }),
-  z.object({ Event: z.literal('s3:TestEvent') }),
-]);
+export const S3NotificationBody = /* @__PURE__ */ schema(() =>
+  z.union([
+    z.object({ Records: z.array(S3NotificationRecord) }),
+    z.object({ Event: z.literal('s3:TestEvent') }),
+  ]),
+);
 export type S3NotificationBody = z.infer<typeof S3NotificationBody>;

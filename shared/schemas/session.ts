@@ -1,18 +1,21 @@
 import * as z from 'zod';
+import { schema } from './define.ts';
 import { SealedCitizenId } from './request.ts';
 
 /** A signed-in citizen's session, as stored: the full citizen ID only sealed, never a ThaiD token. */
-export const CitizenSession = z.object({
-  citizenIdHash: z.string(),
-  citizenIdMasked: z.string(),
-  /** The ID ThaiD vouched for, sealed (see citizen-id-vault): copied onto what the citizen files. */
-  citizenIdSealed: SealedCitizenId.optional(),
-  firstName: z.string(),
-  lastName: z.string(),
-  /** ThaiD's identity assurance level. */
-  ial: z.number().optional(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  revokedAt: z.string().optional(),
-});
+export const CitizenSession = /* @__PURE__ */ schema(() =>
+  z.object({
+    citizenIdHash: z.string(),
+    citizenIdMasked: z.string(),
+    /** The ID ThaiD vouched for, sealed (see citizen-id-vault): copied onto what the citizen files. */
+    citizenIdSealed: SealedCitizenId.optional(),
+    firstName: z.string(),
+    lastName: z.string(),
+    /** ThaiD's identity assurance level. */
+    ial: z.number().optional(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().optional(),
+  }),
+);
 export type CitizenSession = z.infer<typeof CitizenSession>;

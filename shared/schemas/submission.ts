@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isValidCitizenId, normaliseCitizenId } from '../domain/citizen-id.ts';
+import { schema } from './define.ts';
 import { BillView } from './payments.ts';
 import { DetailValue, Location, RequestStatus } from './request.ts';
 import { cleanText } from './text.ts';
@@ -7,84 +8,92 @@ import { cleanText } from './text.ts';
 /** Largest accepted JSON body for a submission; API Gateway allows far more, we need far less. */
 export const MAX_SUBMISSION_BYTES = 32 * 1024;
 
-export const Applicant = z
-  .object({
-    /** Required unless the citizen is signed in with ThaiD (then it comes from ThaiD). */
-    citizenId: z
-      .string()
-      .transform(normaliseCitizenId)
-      .refine(isValidCitizenId, 'must be a 13-digit Thai citizen ID with a valid check digit')
-      .optional(),
-    firstName: cleanText(100, { min: 1 }).optional(),
-    lastName: cleanText(100, { min: 1 }).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9][0-9 -]{7,18}[0-9]$/, 'must be a phone number')
-      .optional(),
-    email: z.email().max(254).optional(),
-  })
-  .strict();
+export const Applicant = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      /** Required unless the citizen is signed in with ThaiD (then it comes from ThaiD). */
+      citizenId: z
+        .string()
+        .transform(normaliseCitizenId)
+        .refine(isValidCitizenId, 'must be a 13-digit Thai citizen ID with a valid check digit')
+        .optional(),
+      firstName: cleanText(100, { min: 1 }).optional(),
+      lastName: cleanText(100, { min: 1 }).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9][0-9 -]{7,18}[0-9]$/, 'must be a phone number')
+        .optional(),
+      email: z.email().max(254).optional(),
+    })
+    .strict(),
+);
 
 /** Body of `POST /v1/requests` (DESIGN.md §4). Catalogue-dependent rules live in the domain. */
 /** An https URL of at most 2,000 characters, with no credentials in it. */
-export const MediaUrl = z
-  .string()
-  .max(2000)
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return u.protocol === 'https:' && !u.username && !u.password;
-    } catch {
-      return false;
-    }
-  }, 'must be an https URL (at most 2,000 characters, no credentials)');
+export const MediaUrl = /* @__PURE__ */ schema(() =>
+  z
+    .string()
+    .max(2000)
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'https:' && !u.username && !u.password;
+      } catch {
+        return false;
+      }
+    }, 'must be an https URL (at most 2,000 characters, no credentials)'),
+);
 
-export const SubmitRequestBody = z
-  .object({
-    serviceCode: z.string().min(1).max(64),
-    provinceCode: z.string().regex(/^\d{2}$/, 'must be a 2-digit province code'),
-    districtCode: z
-      .string()
-      .regex(/^\d{4}$/, 'must be a 4-digit district code')
-      .optional(),
-    /** The subdistrict (ตำบล / แขวง) the request concerns: 6-digit DOPA code, inside the district. */
-    subdistrictCode: z
-      .string()
-      .regex(/^\d{6}$/, 'must be a 6-digit subdistrict code')
-      .optional(),
-    applicant: Applicant,
-    details: z.record(z.string().max(64), DetailValue).optional(),
-    description: cleanText(4000, { multiline: true }).optional(),
-    location: Location.optional(),
-    /** A photo or page the citizen links (Open311 `media_url`): an https URL, shown to the agency and publicly. */
-    mediaUrl: MediaUrl.optional(),
-  })
-  .strict();
+export const SubmitRequestBody = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      serviceCode: z.string().min(1).max(64),
+      provinceCode: z.string().regex(/^\d{2}$/, 'must be a 2-digit province code'),
+      districtCode: z
+        .string()
+        .regex(/^\d{4}$/, 'must be a 4-digit district code')
+        .optional(),
+      /** The subdistrict (ตำบล / แขวง) the request concerns: 6-digit DOPA code, inside the district. */
+      subdistrictCode: z
+        .string()
+        .regex(/^\d{6}$/, 'must be a 6-digit subdistrict code')
+        .optional(),
+      applicant: Applicant,
+      details: z.record(z.string().max(64), DetailValue).optional(),
+      description: cleanText(4000, { multiline: true }).optional(),
+      location: Location.optional(),
+      /** A photo or page the citizen links (Open311 `media_url`): an https URL, shown to the agency and publicly. */
+      mediaUrl: MediaUrl.optional(),
+    })
+    .strict(),
+);
 export type SubmitRequestBody = z.infer<typeof SubmitRequestBody>;
 
-export const SubmitRequestResponse = z.object({
-  requestId: z.string(),
-  accessToken: z.string(),
-  /** AWAITING_DOCUMENTS, AWAITING_PAYMENT or SUBMITTED when filed; an idempotent replay gives the status now. */
-  status: RequestStatus,
-  dueAt: z.string(),
-  requiredDocuments: z.array(
-    z.object({
-      type: z.string(),
-      nameTh: z.string(),
-      nameEn: z.string(),
-      contentTypes: z.array(z.string()),
-      maxBytes: z.number(),
-      optional: z.boolean().optional(),
-    }),
-  ),
-  /** The fee to pay before the request goes to the agency (status AWAITING_PAYMENT), with its Thai QR. */
-  bill: BillView.optional(),
-});
+export const SubmitRequestResponse = /* @__PURE__ */ schema(() =>
+  z.object({
+    requestId: z.string(),
+    accessToken: z.string(),
+    /** AWAITING_DOCUMENTS, AWAITING_PAYMENT or SUBMITTED when filed; an idempotent replay gives the status now. */
+    status: RequestStatus,
+    dueAt: z.string(),
+    requiredDocuments: z.array(
+      z.object({
+        type: z.string(),
+        nameTh: z.string(),
+        nameEn: z.string(),
+        contentTypes: z.array(z.string()),
+        maxBytes: z.number(),
+        optional: z.boolean().optional(),
+      }),
+    ),
+    /** The fee to pay before the request goes to the agency (status AWAITING_PAYMENT), with its Thai QR. */
+    bill: BillView.optional(),
+  }),
+);
 export type SubmitRequestResponse = z.infer<typeof SubmitRequestResponse>;
 
 /** Idempotency-Key header: printable ASCII, 8–128 chars (UUIDs fit). */
-export const IdempotencyKey = z
-  .string()
-  .regex(/^[\x21-\x7e]{8,128}$/, 'must be 8–128 printable ASCII characters');
+export const IdempotencyKey = /* @__PURE__ */ schema(() =>
+  z.string().regex(/^[\x21-\x7e]{8,128}$/, 'must be 8–128 printable ASCII characters'),
+);
