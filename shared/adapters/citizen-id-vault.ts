@@ -48,9 +48,21 @@ async function freshKey() {
   return { plaintext: Buffer.from(r.Plaintext), encrypted, keyId };
 }
 
+/**
+ * Random 96-bit GCM nonces, drawn from a pool filled 4 KB at a time: the same CSPRNG bytes as a
+ * `randomBytes(12)` per seal, without its per-call cost (about 7 µs, a tenth of a submission).
+ */
+let ivPool = Buffer.alloc(0);
+function nextIv(): Buffer {
+  if (ivPool.length < 12) ivPool = randomBytes(12 * 341);
+  const iv = ivPool.subarray(0, 12);
+  ivPool = ivPool.subarray(12);
+  return iv;
+}
+
 export async function sealCitizenId(citizenId: string, now = Date.now()): Promise<SealedCitizenId> {
   const key = await dataKey(now);
-  const iv = randomBytes(12);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key.plaintext, iv);
   const data = Buffer.concat([cipher.update(citizenId, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return { keyId: key.keyId, iv: iv.toString('base64'), data: data.toString('base64') };

@@ -123,6 +123,18 @@ export async function queryAgencyRequests(
   return { items, ...(next && { next }) };
 }
 
+/** Ids of every request of an agency in one status (all pages): the reconciler's refill of ROUTED work. */
+export async function agencyRequestIdsInStatus(agencyId: string, status: RequestStatus): Promise<string[]> {
+  const ids: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await queryAgencyRequests(agencyId, status, { limit: AGENCY_READ_BATCH, startKey });
+    ids.push(...page.items.map((i) => i.requestId));
+    startKey = page.next;
+  } while (startKey);
+  return ids;
+}
+
 /** Index lines an agency-list read looks at (they are small): a filtered page rarely comes back short. */
 const AGENCY_READ_BATCH = 100;
 

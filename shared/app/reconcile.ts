@@ -1,6 +1,11 @@
 import { documentsBucketName, objectExists } from '../adapters/documents-bucket.ts';
 import { sendDocumentEvent, sendToIntake } from '../adapters/queues.ts';
-import { getRequest, queryStaleByStatus, recordIntakeResend } from '../adapters/requests-table.ts';
+import {
+  agencyRequestIdsInStatus,
+  getRequest,
+  queryStaleByStatus,
+  recordIntakeResend,
+} from '../adapters/requests-table.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import { logger } from '../observability.ts';
 import { dispatchToAgency } from './dispatch.ts';
@@ -78,12 +83,19 @@ export async function reconcileStranded(options: ReconcileOptions) {
         }
       }
     }
-    if (!options.includeRouted) continue;
-    for (const requestId of await queryStaleByStatus(province, 'ROUTED', cutoff)) {
-      const item = await getRequest(requestId);
-      if (item?.status !== 'ROUTED') continue;
-      await dispatchToAgency(item);
-      resentToAgency++;
+  }
+  if (options.includeRouted) {
+    // ROUTED requests wait in their agency's open stage (byAgencyStage), read agency by agency.
+    // The registry is loaded only here (a refill after local queues were emptied), not at every cold start.
+    const { agencies } = await import('../data/agencies.ts');
+    const served = new Set(options.provinces);
+    for (const agency of agencies) {
+      for (const requestId of await agencyRequestIdsInStatus(agency.id, 'ROUTED')) {
+        const item = await getRequest(requestId);
+        if (item?.status !== 'ROUTED' || !served.has(item.provinceCode) || item.updatedAt > cutoff) continue;
+        await dispatchToAgency(item);
+        resentToAgency++;
+      }
     }
   }
   return { resentToIntake, resentToAgency, uploadsResent, gaveUp };

@@ -75,6 +75,7 @@ export async function submitRequest(
     ...(citizenIdSealed && { citizenIdSealed }),
     requestId,
     hashKey,
+    ...(typedHash !== undefined && { citizenIdHash: typedHash }),
     now,
     holidays: holidaySet,
     idempotent: idempotencyKey !== undefined,

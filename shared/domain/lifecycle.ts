@@ -86,15 +86,16 @@ export const AGENCY_LIST_ORDER: readonly RequestStatus[] = [
 ];
 
 /**
- * The statuses the byProvinceStatus index keeps: the ones looked for by status (the reconciler's
- * stuck requests, expired bills, the intake statistics). Later statuses leave the index, so the
- * steps an agency takes do not rewrite an index entry each time (its sort key is the last change).
+ * The statuses the byProvinceStatus index keeps: the ones looked for by status before a request
+ * reaches an agency (the reconciler's stuck requests, expired bills, the intake statistics).
+ * A request leaves the index when it is routed, so routing deletes an entry instead of moving it
+ * and the steps an agency takes never touch it; ROUTED requests are found through the agency
+ * index (byAgencyStage).
  */
 export const INDEXED_STATUSES: ReadonlySet<RequestStatus> = new Set([
   'AWAITING_DOCUMENTS',
   'AWAITING_PAYMENT',
   'SUBMITTED',
-  'ROUTED',
 ]);
 
 /** The byAgency sort key: open work apart from finished, newest filing last. */

@@ -31,6 +31,8 @@ export interface NewRequestContext {
   readonly bill?: Bill;
   /** Filed by an Open311 client (its name, from its API key). */
   readonly open311Client?: string;
+  /** The typed citizen ID's keyed hash, when the caller already computed it (saves a second HMAC). */
+  readonly citizenIdHash?: string;
   /** The applicant as ThaiD vouches for them (a signed-in citizen): used instead of typed identity. */
   readonly identity?: {
     readonly citizenIdHash: string;
@@ -56,7 +58,7 @@ export function createRequestItem(
   const accessToken = accessTokenFor(ctx.hashKey, ctx.requestId);
   const { citizenId, firstName, lastName, ...contact } = body.applicant;
   const identity = ctx.identity ?? {
-    citizenIdHash: keyedHash(ctx.hashKey, `citizen-id:${citizenId ?? ''}`),
+    citizenIdHash: ctx.citizenIdHash ?? keyedHash(ctx.hashKey, `citizen-id:${citizenId ?? ''}`),
     citizenIdMasked: maskCitizenId(citizenId ?? ''),
     firstName: firstName ?? '',
     lastName: lastName ?? '',

@@ -203,7 +203,10 @@ describe('agency decisions', () => {
     expect(res.json.history.at(-1).note).toMatch(/moves from province 20 to 93/);
     await inboxEntry('pao-93', id);
     const item = await stored(id);
-    expect(item?.provinceStatus).toBe('93#ROUTED');
+    // Its index keys follow: the new agency's open stage, the new province's deadline watch.
+    expect(item?.agencyListKey).toMatch(/^open#/);
+    expect(item?.openProvince).toBe('93');
+    expect(item?.provinceStatus).toBeUndefined();
     const stats93 = await http(stack.url, 'GET', '/v1/stats?provinceCode=93');
     expect(stats93.json.byStatus.ROUTED).toBeGreaterThanOrEqual(1);
     expect((await view(id, citizen)).provinceCode).toBe('93');
@@ -557,6 +560,15 @@ describe('HTTP edges', () => {
     const proto = await http(stack.url, 'POST', '/v1/requests', { raw: '{"__proto__":{"x":1}}' });
     expect(proto.status).toBe(400);
     expect(proto.json.error.code).toBe('FORBIDDEN_KEY');
+    // Spelt with escapes, or as constructor.prototype: still the careful parser, still refused.
+    for (const raw of ['{"\\u005f_proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}']) {
+      const escaped = await http(stack.url, 'POST', '/v1/requests', { raw });
+      expect(escaped.status, raw).toBe(400);
+      expect(escaped.json.error.code, raw).toBe('FORBIDDEN_KEY');
+    }
+    const malformed = await http(stack.url, 'POST', '/v1/requests', { raw: '{"serviceCode":' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.error.code).toBe('MALFORMED_JSON');
     const key = await http(stack.url, 'POST', '/v1/requests', {
       body: { serviceCode: 'complaint' },
       headers: { 'idempotency-key': 'short' },

@@ -138,7 +138,9 @@ describe('request lifecycle', () => {
     );
     expect(next.provinceCode).toBe('93');
     expect(next.openProvince).toBe('93');
-    expect(next.provinceStatus).toBe('93#ROUTED');
+    expect(next.agencyListKey).toBe(`open#${base.createdAt}`);
+    // Routed requests are found through their agency's index, not by province and status.
+    expect(next.provinceStatus).toBeUndefined();
   });
 
   it('appends one history entry, bumps the version and keeps the index attributes in step', () => {

@@ -42,8 +42,10 @@ describe('index write units', () => {
   });
 
   it('keeps only the statuses looked for by status in the byProvinceStatus index', () => {
-    expect(provinceStatusKey('20', 'ROUTED')).toBe('20#ROUTED');
+    expect(provinceStatusKey('20', 'SUBMITTED')).toBe('20#SUBMITTED');
     expect(provinceStatusKey('20', 'AWAITING_PAYMENT')).toBe('20#AWAITING_PAYMENT');
+    // Routed requests are found through their agency's index: routing only deletes the entry.
+    expect(provinceStatusKey('20', 'ROUTED')).toBeUndefined();
     expect(provinceStatusKey('20', 'IN_PROGRESS')).toBeUndefined();
     expect(provinceStatusKey('20', 'COMPLETED')).toBeUndefined();
   });
