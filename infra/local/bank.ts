@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { fromStored } from '../../shared/adapters/request-record.ts';
 import { BANK_HEADERS, checkBankSignature, signedBankHeaders } from '../../shared/domain/bank-signature.ts';
 import { toBangkokIso } from '../../shared/domain/time.ts';
 import type { Bill } from '../../shared/schemas/payments.ts';
@@ -207,6 +208,6 @@ export async function presentedBill(
   const request = await client.send(
     new GetCommand({ TableName: tableName, Key: { pk: `${KEY_PREFIX.request}${requestId}`, sk: 'REQUEST' } }),
   );
-  const bill = (request.Item?.bills as Bill[] | undefined)?.find((b) => b.ref1 === ref1);
+  const bill = (request.Item && fromStored(request.Item))?.bills?.find((b: Bill) => b.ref1 === ref1);
   return bill && { billerId: bill.billerId, ref1, ref2: bill.ref2, amountSatang: bill.amountSatang };
 }

@@ -5,6 +5,7 @@ import { ENV, requireEnv } from '../env.ts';
 import type { AgencyListItem, RequestItem, RequestStatus } from '../schemas/request.ts';
 import { AGENCY_LIST_ATTRIBUTES, KEY_PREFIX, requestKey, TABLE_INDEXES } from '../schemas/table.ts';
 import { documentClient } from './dynamodb-client.ts';
+import { fromStored, toStored } from './request-record.ts';
 
 // Re-exported for the adapters and the benchmark (which counts calls with SDK middleware).
 export { documentClient };
@@ -19,7 +20,11 @@ const table = () => {
 export async function putNewRequest(item: RequestItem): Promise<boolean> {
   try {
     await documentClient.send(
-      new PutCommand({ TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      new PutCommand({
+        TableName: table(),
+        Item: toStored(item),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
     );
     return true;
   } catch (error) {
@@ -33,7 +38,7 @@ export async function getRequest(requestId: string): Promise<RequestItem | undef
   const result = await documentClient.send(
     new GetCommand({ TableName: table(), Key: requestKey(requestId), ConsistentRead: true }),
   );
-  return result.Item as RequestItem | undefined;
+  return result.Item && fromStored(result.Item);
 }
 
 /**
@@ -45,7 +50,7 @@ export async function replaceRequest(next: RequestItem, expectedVersion: number)
     await documentClient.send(
       new PutCommand({
         TableName: table(),
-        Item: next,
+        Item: toStored(next),
         ConditionExpression: 'version = :expected',
         ExpressionAttributeValues: { ':expected': expectedVersion },
       }),
@@ -185,25 +190,31 @@ export async function recordIntakeResend(
   item: RequestItem,
   giveUp?: { at: string; note: string },
 ): Promise<boolean> {
+  if (giveUp) {
+    // The history may be packed (see request-record.ts): the whole record is written again.
+    return replaceRequest(
+      {
+        ...item,
+        routingFailedAt: giveUp.at,
+        updatedAt: giveUp.at,
+        version: item.version + 1,
+        history: [
+          ...item.history,
+          { at: giveUp.at, status: 'SUBMITTED', actor: 'system:reconciler', note: giveUp.note },
+        ],
+      },
+      item.version,
+    );
+  }
   try {
     await documentClient.send(
       new UpdateCommand({
         TableName: table(),
         Key: requestKey(item.requestId),
-        UpdateExpression: giveUp
-          ? 'SET routingFailedAt = :at, updatedAt = :at, history = list_append(history, :entry), version = version + :one'
-          : 'ADD intakeResends :one',
+        UpdateExpression: 'ADD intakeResends :one',
         ConditionExpression: 'version = :v AND #s = :submitted',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: {
-          ':v': item.version,
-          ':one': 1,
-          ':submitted': 'SUBMITTED',
-          ...(giveUp && {
-            ':at': giveUp.at,
-            ':entry': [{ at: giveUp.at, status: 'SUBMITTED', actor: 'system:reconciler', note: giveUp.note }],
-          }),
-        },
+        ExpressionAttributeValues: { ':v': item.version, ':one': 1, ':submitted': 'SUBMITTED' },
       }),
     );
     return true;

@@ -10,6 +10,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import type { SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fromStored } from '../../shared/adapters/request-record.ts';
 import type { RequestItem } from '../../shared/schemas/request.ts';
 import { apiEvent, jsonHeaders, lambdaContext } from '../support/api-event.ts';
 import { serviceByCode, storedRequest } from '../support/items.ts';
@@ -43,7 +44,7 @@ beforeEach(() => {
   ({ item: stored, accessToken: token } = storedRequest('house-number', requestId));
   ddb.on(GetCommand).callsFake(() => ({ Item: stored }));
   ddb.on(PutCommand).callsFake((input: { Item: RequestItem }) => {
-    stored = input.Item;
+    stored = fromStored(input.Item);
     return {};
   });
 });

@@ -1,8 +1,15 @@
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fromStored } from '../../shared/adapters/request-record.ts';
 import { MAX_INTAKE_RESENDS } from '../../shared/app/reconcile.ts';
 import type { RequestItem } from '../../shared/schemas/request.ts';
 import { lambdaContext } from '../support/api-event.ts';
@@ -57,14 +64,19 @@ describe('reconciler', () => {
     indexHolds('SUBMITTED');
     expect(await run()).toMatchObject({ resentToIntake: 0, gaveUp: 1 });
     expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
-    const update = ddb.commandCalls(UpdateCommand)[0]?.args[0].input;
-    expect(update?.UpdateExpression).toContain('SET routingFailedAt');
-    expect(update?.ExpressionAttributeValues?.[':entry'][0]).toMatchObject({ actor: 'system:reconciler' });
+    // The whole record is written again, conditional on the version read (its history may be packed).
+    const put = ddb.commandCalls(PutCommand)[0]?.args[0].input;
+    expect(put?.ExpressionAttributeValues).toEqual({ ':expected': item.version });
+    const flagged = fromStored(put?.Item ?? {});
+    expect(flagged.routingFailedAt).toEqual(expect.any(String));
+    expect(flagged.version).toBe(item.version + 1);
+    expect(flagged.history.at(-1)).toMatchObject({ actor: 'system:reconciler', status: 'SUBMITTED' });
     // Once flagged it is left alone.
     item = { ...item, routingFailedAt: '2026-11-23T10:00:00.000+07:00' };
     ddb.resetHistory();
     expect(await run()).toMatchObject({ resentToIntake: 0, gaveUp: 0 });
     expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 
   it('re-sends the notification of an upload S3 stored but the verifier never heard of', async () => {

@@ -260,6 +260,13 @@ describe('agency decisions', () => {
     expect(done.status).toBe(200);
     const item = await stored(id);
     expect(Buffer.byteLength(JSON.stringify(item))).toBeLessThan(400 * 1024);
+    // Past 1 KB the record is stored packed: keys and index attributes plain, the rest deflated.
+    const raw = await table.raw(id);
+    expect(raw?.packed).toBeInstanceOf(Uint8Array);
+    expect(raw?.history).toBeUndefined();
+    expect(raw).toMatchObject({ status: 'REJECTED', agencyId: holder, version: item?.version });
+    expect(item?.history.at(-1)).toMatchObject({ status: 'REJECTED', note: 'ปิดเรื่อง: ส่งต่อวนซ้ำ' });
+    expect(raw?.packed.length).toBeLessThan(Buffer.byteLength(JSON.stringify(item?.history)) / 5);
   }, 120_000);
 });
 

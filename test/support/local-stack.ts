@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
+import { fromStored } from '../../shared/adapters/request-record.ts';
 
 export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
 
@@ -79,8 +80,15 @@ export function requestTable(stack: LocalStack) {
   return {
     client,
     name,
-    /** A request's item as stored. */
-    stored: async (id: string) =>
+    /** A request's record as stored, unpacked if it was packed (shared/adapters/request-record.ts). */
+    stored: async (id: string) => {
+      const got = await client.send(
+        new GetCommand({ TableName: name, Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' } }),
+      );
+      return got.Item && (fromStored(got.Item) as Record<string, any>);
+    },
+    /** A request's item exactly as DynamoDB holds it. */
+    raw: async (id: string) =>
       (await client.send(new GetCommand({ TableName: name, Key: { pk: `REQUEST#${id}`, sk: 'REQUEST' } })))
         .Item as Record<string, any> | undefined,
     close: () => client.destroy(),
