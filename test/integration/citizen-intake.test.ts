@@ -227,6 +227,12 @@ describe('citizen intake over HTTP on the local stack', () => {
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
+    // dynalite creates a table asynchronously, as DynamoDB does: writes fail until it is ACTIVE.
+    await eventually(() =>
+      table.client
+        .send(new DescribeTableCommand({ TableName: table.name }))
+        .then((d) => (d.Table?.TableStatus === 'ACTIVE' ? true : undefined)),
+    );
     for (const item of all) {
       const old = { ...item };
       if (old.pk === `REQUEST#${id}`) {
