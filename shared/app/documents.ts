@@ -21,7 +21,7 @@ import {
   withPendingDocument,
 } from '../domain/documents.ts';
 import { AppError } from '../domain/errors.ts';
-import { applyTransition } from '../domain/lifecycle.ts';
+import { applyTransition, withProvinceStatus } from '../domain/lifecycle.ts';
 import { formatBaht } from '../domain/money.ts';
 import { sha256Hex } from '../domain/secure-tokens.ts';
 import { toBangkokIso } from '../domain/time.ts';
@@ -66,12 +66,13 @@ export async function startDocumentUpload(
       createdAt: toBangkokIso(now),
       ...(spec.optional && { optional: true }),
     };
-    const next = {
+    // Past intake, the pending upload puts the request where the reconciler looks for lost notifications.
+    const next = withProvinceStatus({
       ...item,
       documents: withPendingDocument(item.documents, doc),
       version: item.version + 1,
       updatedAt: toBangkokIso(now),
-    };
+    });
     if (await replaceRequest(next, item.version)) {
       const presigned = await presignUpload({
         key,
@@ -172,7 +173,7 @@ export async function verifyUploadedDocument(key: string, now = new Date()): Pro
     // A fee known at filing is billed once the documents are in; the request then waits for the bank.
     const bill = completes ? await issueFilingBill(service, item, now) : undefined;
     const next = !completes
-      ? { ...item, documents, version: item.version + 1, updatedAt: toBangkokIso(now) }
+      ? withProvinceStatus({ ...item, documents, version: item.version + 1, updatedAt: toBangkokIso(now) })
       : bill
         ? applyTransition(
             item,

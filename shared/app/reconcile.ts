@@ -6,6 +6,7 @@ import {
   queryStaleByStatus,
   recordIntakeResend,
 } from '../adapters/requests-table.ts';
+import { PENDING_UPLOAD_PARTITION } from '../domain/lifecycle.ts';
 import { toBangkokIso } from '../domain/time.ts';
 import { logger } from '../observability.ts';
 import { dispatchToAgency } from './dispatch.ts';
@@ -73,7 +74,8 @@ export async function reconcileStranded(options: ReconcileOptions) {
       if (countResends) await recordIntakeResend(item);
       resentToIntake++;
     }
-    for (const status of ['AWAITING_DOCUMENTS', 'NEEDS_INFO']) {
+    // Uploads at filing (AWAITING_DOCUMENTS), and later ones (a reply's document, a photo added).
+    for (const status of ['AWAITING_DOCUMENTS', PENDING_UPLOAD_PARTITION]) {
       for (const requestId of await queryStaleByStatus(province, status, cutoff, uploadsSince)) {
         const item = await getRequest(requestId);
         for (const doc of item?.documents ?? []) {

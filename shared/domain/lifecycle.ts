@@ -102,9 +102,32 @@ export const INDEXED_STATUSES: ReadonlySet<RequestStatus> = new Set([
 export const agencyListKey = (status: RequestStatus, createdAt: string) =>
   `${FINAL_STATUSES.has(status) ? 'done' : 'open'}#${createdAt}`;
 
-/** The byProvinceStatus key of a request in `status`, or undefined when the index does not keep it. */
-export const provinceStatusKey = (provinceCode: string, status: RequestStatus) =>
-  INDEXED_STATUSES.has(status) ? `${provinceCode}#${status}` : undefined;
+/**
+ * The byProvinceStatus partition (after `<province>#`) of a request past intake with an upload
+ * under way (a reply's document in NEEDS_INFO, a photo added later): the reconciler's only way
+ * to find one whose S3 notification was lost. A request leaves it when the verifier has judged
+ * its last pending upload, or when it moves on and the slot closes.
+ */
+export const PENDING_UPLOAD_PARTITION = 'PENDING_UPLOAD';
+
+/** The byProvinceStatus key of a request, or undefined when the index does not keep it. */
+export function provinceStatusKey(
+  provinceCode: string,
+  status: RequestStatus,
+  documents: readonly { readonly status: string }[] = [],
+): string | undefined {
+  if (INDEXED_STATUSES.has(status)) return `${provinceCode}#${status}`;
+  if (!FINAL_STATUSES.has(status) && documents.some((d) => d.status === 'PENDING_UPLOAD'))
+    return `${provinceCode}#${PENDING_UPLOAD_PARTITION}`;
+  return undefined;
+}
+
+/** The item with its byProvinceStatus key as its status and documents make it (removed when none). */
+export function withProvinceStatus(item: RequestItem): RequestItem {
+  const { provinceStatus: _previous, ...rest } = item;
+  const key = provinceStatusKey(item.provinceCode, item.status, item.documents);
+  return key ? { ...rest, provinceStatus: key } : rest;
+}
 
 export const CLOCK_STOPPED: ReadonlySet<RequestStatus> = new Set(['NEEDS_INFO', 'AWAITING_PAYMENT']);
 
@@ -183,13 +206,10 @@ export function applyTransition(
   }
   const at = toBangkokIso(input.now);
   const provinceCode = changes.provinceCode ?? item.provinceCode;
-  const { provinceStatus: _previousKey, ...rest } = item;
-  const key = provinceStatusKey(provinceCode, to);
   const next: RequestItem = {
-    ...rest,
+    ...item,
     ...changes,
     status: to,
-    ...(key && { provinceStatus: key }),
     updatedAt: at,
     version: item.version + 1,
     history: [
@@ -231,5 +251,5 @@ export function applyTransition(
       (d) => d.status !== 'PENDING_UPLOAD' || (d.optional === true && !FINAL_STATUSES.has(to)),
     );
   }
-  return next;
+  return withProvinceStatus(next);
 }

@@ -113,4 +113,33 @@ describe('reconciler', () => {
     expect(await run()).toMatchObject({ uploadsResent: 0 });
     expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
   });
+
+  it('finds a lost notification of an upload made after intake (a reply in NEEDS_INFO) in its own partition', async () => {
+    const base = storedRequest('complaint', id).item;
+    const key = `requests/${id}/11111111-2222-4333-8444-666666666666`;
+    item = {
+      ...base,
+      status: 'NEEDS_INFO',
+      provinceStatus: '20#PENDING_UPLOAD',
+      documents: [
+        {
+          documentId: '11111111-2222-4333-8444-666666666666',
+          type: 'photo',
+          contentType: 'image/jpeg',
+          sizeBytes: 10,
+          status: 'PENDING_UPLOAD',
+          key,
+          createdAt: base.createdAt,
+          optional: true,
+        },
+      ],
+    };
+    indexHolds('PENDING_UPLOAD');
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 10 });
+    expect(await run()).toMatchObject({ uploadsResent: 1 });
+    expect(
+      JSON.parse(sqs.commandCalls(SendMessageCommand)[0]?.args[0].input.MessageBody ?? '{}').Records[0].s3
+        .object.key,
+    ).toBe(encodeURIComponent(key));
+  });
 });

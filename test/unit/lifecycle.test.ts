@@ -4,6 +4,7 @@ import {
   type LifecycleAction,
   nextStatus,
   TRANSITIONS,
+  withProvinceStatus,
 } from '../../shared/domain/lifecycle.ts';
 import type { RequestItem } from '../../shared/schemas/request.ts';
 import { RequestStatus } from '../../shared/schemas/request.ts';
@@ -112,6 +113,37 @@ describe('request lifecycle', () => {
     const waiting = { ...base, status: 'NEEDS_INFO', documents: [pending, verified] } as RequestItem;
     const resumed = applyTransition(waiting, { action: 'resume', actor: 'agency:pao-20', now });
     expect(resumed.documents.map((d) => d.documentId)).toEqual(['v']);
+  });
+
+  it('keeps a request with an upload under way past intake where the reconciler looks, and only then', () => {
+    const pending = {
+      documentId: 'd',
+      type: 't',
+      status: 'PENDING_UPLOAD',
+    } as RequestItem['documents'][number];
+    const photo = { ...pending, documentId: 'p', optional: true } as RequestItem['documents'][number];
+    const waiting = { ...base, status: 'NEEDS_INFO', documents: [] } as unknown as RequestItem;
+    expect(withProvinceStatus(waiting).provinceStatus).toBeUndefined();
+    const uploading = withProvinceStatus({ ...waiting, documents: [pending] });
+    expect(uploading.provinceStatus).toBe('20#PENDING_UPLOAD');
+    // Judged: out of the index again.
+    expect(
+      withProvinceStatus({ ...uploading, documents: [{ ...pending, status: 'VERIFIED' }] }).provinceStatus,
+    ).toBeUndefined();
+    // Resumed: the slot closes, and the key goes with it.
+    expect(
+      'provinceStatus' in applyTransition(uploading, { action: 'resume', actor: 'agency:pao-20', now }),
+    ).toBe(false);
+    // An optional photo stays open until the request is finished, and so does the key.
+    const withPhoto = withProvinceStatus({ ...waiting, documents: [photo] });
+    const resumed = applyTransition(withPhoto, { action: 'resume', actor: 'agency:pao-20', now });
+    expect(resumed.provinceStatus).toBe('20#PENDING_UPLOAD');
+    const done = applyTransition(resumed, { action: 'complete', actor: 'agency:pao-20', now });
+    expect('provinceStatus' in done).toBe(false);
+    // Intake statuses keep their own key, whatever the documents.
+    expect(
+      withProvinceStatus({ ...waiting, status: 'AWAITING_DOCUMENTS', documents: [pending] }).provinceStatus,
+    ).toBe('20#AWAITING_DOCUMENTS');
   });
 
   it('clears the routing-failed flag once the request is routed after all', () => {
