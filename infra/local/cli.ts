@@ -15,6 +15,7 @@
  *                    --name-th … --name-en … --subdistricts 200101,200102 --source "…" [--stack-part n]
  *   counter file    --agency <id> --service <code> --province <code> [--district …] [--subdistrict …]
  *                   --citizen-id … --first-name … --last-name … [--details '{"…":"…"}']   (walk-in citizens)
+ *   record show     <requestId>                     the stored record, decoded (operators: table read access)
  *   dlq list        --province <code> | --agency <id>   [--env dev]
  *   dlq redrive     --province <code> | --agency <id>   [--env dev]
  *
@@ -116,6 +117,7 @@ commands:
   counter    file a request for a walk-in citizen and print the receipt slip
   bank       the local bank stand-in: pay a bill by its ref1 (sends the bank's signed callback)
   dlq        inspect and redrive dead-letter queues
+  record     print a request's stored record, decoded (operators)
   dev-token  print a local agency token (local stack only)
   dev-api-key, api-key   Open311 API keys
 
@@ -169,6 +171,16 @@ example:
   npm run oss -- counter file --agency district-2001 --service complaint --province 20 \\
     --citizen-id 1101700230708 --first-name สมชาย --last-name ใจดี \\
     --details '{"category":"road","subject":"ถนนชำรุด"}'`,
+  record: `npm run oss -- record show <requestId>
+
+  show   reads the request's item from the requests table (REQUESTS_TABLE_NAME and your AWS
+         credentials, or the running local stack) and prints it as JSON, decoded: a record past
+         1 KB is stored packed (keys and index attributes plain, the rest in one binary
+         attribute), which the DynamoDB console cannot show. Then how it is stored and its size.
+         The citizen ID stays sealed; this needs no API token, only read access to the table.
+
+example:
+  npm run oss -- record show 4a99c51b-0c1e-4f6a-9d2b-1e0f3a4b5c6d`,
   dlq: `npm run oss -- dlq list|redrive --province <code> | --agency <id> [--env dev]
 
 examples:
@@ -614,6 +626,30 @@ async function main() {
         return console.log('revoked');
       }
       throw new UsageError(`unknown api-key command "${sub ?? ''}"`);
+    }
+    case 'record': {
+      if (sub !== 'show') throw new UsageError(`unknown record command "${sub ?? ''}"`);
+      const requestId = need(rest[0], '<requestId>');
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestId))
+        throw new UsageError(
+          `"${terminalSafe(requestId)}" is not a request ID (a UUID such as 4a99c51b-0c1e-4f6a-9d2b-1e0f3a4b5c6d)`,
+        );
+      useLocalEndpointsIfRunning();
+      if (!process.env.REQUESTS_TABLE_NAME)
+        throw new UsageError(
+          'set REQUESTS_TABLE_NAME (and AWS credentials), or start the local stack (npm start)',
+        );
+      const { inspectRequest } = await import('../../shared/adapters/requests-table.ts');
+      const found = await inspectRequest(requestId);
+      if (!found) throw new Error(`no request ${requestId} in table ${process.env.REQUESTS_TABLE_NAME}`);
+      console.log(JSON.stringify(found.item, null, 2));
+      const { storage } = found;
+      console.error(
+        storage.form === 'packed'
+          ? `stored packed: ${storage.storedBytes} B in all, ${storage.packedBytes} B packed; plain: ${storage.plainAttributes.join(' ')}`
+          : `stored plain: ${storage.storedBytes} B`,
+      );
+      return;
     }
     case 'dlq':
       return dlqCommand(sub);

@@ -5,7 +5,7 @@ import { ENV, requireEnv } from '../env.ts';
 import type { AgencyListItem, RequestItem, RequestStatus } from '../schemas/request.ts';
 import { AGENCY_LIST_ATTRIBUTES, KEY_PREFIX, requestKey, TABLE_INDEXES } from '../schemas/table.ts';
 import { documentClient } from './dynamodb-client.ts';
-import { fromStored, toStored } from './request-record.ts';
+import { fromStored, storedSize, toStored } from './request-record.ts';
 
 // Re-exported for the adapters and the benchmark (which counts calls with SDK middleware).
 export { documentClient };
@@ -39,6 +39,28 @@ export async function getRequest(requestId: string): Promise<RequestItem | undef
     new GetCommand({ TableName: table(), Key: requestKey(requestId), ConsistentRead: true }),
   );
   return result.Item && fromStored(result.Item);
+}
+
+/**
+ * A request as an operator inspects it: the record read back, and how it is stored (packed or
+ * plain, its size by DynamoDB's rules), since a packed record shows in the console only as keys
+ * and one binary attribute.
+ */
+export async function inspectRequest(requestId: string) {
+  const result = await documentClient.send(
+    new GetCommand({ TableName: table(), Key: requestKey(requestId), ConsistentRead: true }),
+  );
+  if (!result.Item) return undefined;
+  const packed = result.Item.packed;
+  return {
+    item: fromStored(result.Item),
+    storage: {
+      form: packed instanceof Uint8Array ? ('packed' as const) : ('plain' as const),
+      storedBytes: storedSize(result.Item),
+      plainAttributes: Object.keys(result.Item).filter((k) => k !== 'packed'),
+      ...(packed instanceof Uint8Array && { packedBytes: packed.length }),
+    },
+  };
 }
 
 /**

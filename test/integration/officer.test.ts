@@ -112,6 +112,22 @@ describe('revealing the full citizen ID on purpose', () => {
   });
 });
 
+describe('an operator reading a stored record', () => {
+  it('gets it decoded, packed or plain, with how it is stored, and the citizen ID still sealed', async () => {
+    const { id } = await landTaxRequest();
+    const cli = await oss('record', 'show', id);
+    expect(cli.code, cli.stderr).toBe(0);
+    const shown = JSON.parse(cli.stdout);
+    expect(shown).toMatchObject({ requestId: id, status: 'ROUTED', details: { parcelNo: '999' } });
+    expect(shown.history.map((h: { status: string }) => h.status)).toEqual(['SUBMITTED', 'ROUTED']);
+    expect(cli.stdout).not.toContain(VALID_CITIZEN_ID);
+    expect(cli.stderr).toMatch(/^stored (plain|packed): \d+ B/m);
+    const bad = await oss('record', 'show', 'not-an-id');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/is not a request ID/);
+  });
+});
+
 describe('an agency after it forwards a request', () => {
   it('can still read it (read-only), but no longer act on it', async () => {
     const { id } = await landTaxRequest();
