@@ -16,7 +16,15 @@ const oss = (...args: string[]) =>
 
 describe('the oss command', () => {
   it('explains itself at every level, with examples', () => {
-    for (const args of [['--help'], ['-h'], [], ['agency', '--help'], ['counter', '--help'], ['dlq', '-h'], ['record', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['-h'],
+      [],
+      ['agency', '--help'],
+      ['counter', '--help'],
+      ['dlq', '-h'],
+      ['record', '--help'],
+    ]) {
       const r = oss(...args);
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stdout, args.join(' ')).toMatch(/npm run oss --/);
