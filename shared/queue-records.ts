@@ -1,11 +1,11 @@
 import type { SQSRecord } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * The typed body of a queued message. A body that is not JSON or does not match its schema
  * throws, which fails only that record: it is retried and finally parked in the DLQ.
  */
-export function parseRecordBody<S extends z.ZodType>(schema: S, record: SQSRecord): z.infer<S> {
+export function parseRecordBody<S extends z.ZodMiniType>(schema: S, record: SQSRecord): z.infer<S> {
   let json: unknown;
   try {
     json = JSON.parse(record.body);

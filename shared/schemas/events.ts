@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { schema } from './define.ts';
 
 /** One record of an S3 event notification (the fields OSS reads). */
@@ -7,7 +7,7 @@ export const S3NotificationRecord = /* @__PURE__ */ schema(() =>
     eventName: z.string(),
     s3: z.object({
       bucket: z.object({ name: z.string() }),
-      object: z.object({ key: z.string(), size: z.number().optional() }),
+      object: z.object({ key: z.string(), size: z.optional(z.number()) }),
     }),
   }),
 );
