@@ -5,6 +5,7 @@ import {
   listSubdistricts,
   serviceDetail,
 } from '../../shared/app/catalogue.ts';
+import { publishedOpenApiDocument } from '../../shared/data/openapi-document.ts';
 import { httpHandler, json } from '../../shared/http/middleware.ts';
 
 // The catalogue changes only with a deploy: let browsers and CDNs keep it for five minutes.
@@ -26,11 +27,8 @@ export const handler = httpHandler({}, async (event) => {
       return json(200, listSubdistricts(event.pathParameters?.code ?? ''), CACHEABLE);
     case '/v1/services':
       return json(200, listServices(), CACHEABLE);
-    case '/openapi.json': {
-      // Loaded on first use: building every schema is cold-start time the catalogue need not pay.
-      const { openApiDocument } = await import('../../shared/openapi.ts');
-      return json(200, openApiDocument(), CACHEABLE);
-    }
+    case '/openapi.json':
+      return json(200, publishedOpenApiDocument(), CACHEABLE);
     default:
       return json(200, serviceDetail(event.pathParameters?.code ?? ''), CACHEABLE);
   }

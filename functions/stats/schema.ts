@@ -1,13 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { schema } from '../../shared/schemas/define.ts';
+import '../../shared/schemas/mini-english.ts';
 
 export const StatsQuery = /* @__PURE__ */ schema(() =>
-  z
-    .object({
-      provinceCode: z
-        .string()
-        .regex(/^\d{2}$/, 'must be a 2-digit province code')
-        .optional(),
-    })
-    .strict(),
+  z.strictObject({
+    provinceCode: z.optional(z.string().check(z.regex(/^\d{2}$/, 'must be a 2-digit province code'))),
+  }),
 );

@@ -6,6 +6,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { OPENAPI_FILE } from '../../shared/data/openapi-document.ts';
 import { SUBDISTRICTS_FILE } from '../../shared/data/subdistricts.ts';
 import { ENV } from '../../shared/env.ts';
 import { agencyQueueName, intakeQueueName } from '../../shared/queues.ts';
@@ -96,7 +97,7 @@ export class ApiStack extends Stack {
       description: 'Health, geography and the service catalogue',
       memorySize: 256,
       environment: { [ENV.servedProvinces]: props.servedProvinces.join(',') },
-      dataFiles: [SUBDISTRICTS_FILE],
+      dataFiles: [SUBDISTRICTS_FILE, OPENAPI_FILE],
     });
 
     const intake = fn('Intake', {

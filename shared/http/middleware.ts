@@ -2,7 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import { type $ZodType, type output, safeParse } from 'zod/v4/core';
 import { AppError, type Issue, unauthorized, validationFailed } from '../domain/errors.ts';
 import { issueMessageTh, messageThOf } from '../domain/errors-th.ts';
 import { correlate, metrics, observability } from '../observability.ts';
@@ -196,8 +196,9 @@ export function httpHandler(
  * Validates with a zod schema, turning its issues into `{path, message}` pairs; `root` names
  * what is validated when it is not the body (a header, say).
  */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, root = '(body)'): z.infer<S> {
-  const result = schema.safeParse(value);
+export function parseWith<S extends $ZodType>(schema: S, value: unknown, root = '(body)'): output<S> {
+  // zod's own safeParse takes classic and mini schemas alike.
+  const result = safeParse(schema, value);
   if (result.success) return result.data;
   const issues = result.error.issues.flatMap((i) => {
     const at = i.path.map(String);

@@ -1,8 +1,8 @@
-// zod/mini, not classic zod: these internal message shapes are all the router and the statistics
-// retry validate, and mini carries only the parts of zod a schema uses (the router's bundle:
-// 163 → 92 KB), where classic brings every schema type's methods.
+// zod/mini (see mini-english.ts): these internal shapes are all the router and the statistics
+// retry validate (the router's bundle: 163 → 92 KB).
 import * as z from 'zod/mini';
 import { schema } from './define.ts';
+import './mini-english.ts';
 
 /** Body of a message on a province's intake queue: a SUBMITTED request waiting to be routed. */
 export const IntakeMessage = /* @__PURE__ */ schema(() =>

@@ -106,4 +106,10 @@ describe('the catalogue file the functions read', () => {
     const { services: shipped } = await import('../../shared/data/services.ts');
     expect(shipped).toEqual(JSON.parse(JSON.stringify(authored)));
   });
+
+  it('serves the OpenAPI document exactly as the schemas make it (run npm run catalogue after changing them)', async () => {
+    const { openApiDocument } = await import('../../shared/openapi.ts');
+    const { publishedOpenApiDocument } = await import('../../shared/data/openapi-document.ts');
+    expect(publishedOpenApiDocument()).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
 });
