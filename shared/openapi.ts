@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import { AgencyActionBody, RevealBody } from './schemas/agency-actions.ts';
 
 import { CancelBody, RatingBody, ReplyBody, StartUploadBody } from './schemas/citizen-actions.ts';
@@ -23,7 +24,7 @@ import { SubmitRequestBody, SubmitRequestResponse } from './schemas/submission.t
  * The OpenAPI 3.1 document of the native API, generated from the same zod schemas the handlers
  * parse with and the views they return (never written by hand). Served at GET /openapi.json.
  */
-const components: Record<string, z.ZodType> = {
+const components: Record<string, $ZodType> = {
   Error: ErrorResponse,
   Health: HealthResponse,
   ProvinceList,
@@ -52,7 +53,7 @@ const components: Record<string, z.ZodType> = {
       }),
     ),
   }),
-  AgencyRequestList: z.object({ items: z.array(AgencyListItem), next: z.string().optional() }),
+  AgencyRequestList: z.object({ items: z.array(AgencyListItem), next: z.optional(z.string()) }),
   Reveal: RevealBody,
   Revealed: z.object({
     requestId: z.string(),
@@ -67,8 +68,8 @@ const components: Record<string, z.ZodType> = {
   PaymentOutcome: z.object({
     result: z.enum(['APPLIED', 'FLAGGED']),
     transactionRef: z.string(),
-    reason: z.string().optional(),
-    receiptNo: z.string().optional(),
+    reason: z.optional(z.string()),
+    receiptNo: z.optional(z.string()),
   }),
   AgencyBills: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
 };
@@ -103,7 +104,7 @@ export function openApiDocument(serverUrl = '/') {
   );
   // Request bodies are described as clients send them (before transforms).
   for (const name of ['SubmitRequest', 'StartUpload', 'Cancel', 'Rating', 'Reply', 'AgencyAction']) {
-    const { $schema: _drop, ...s } = z.toJSONSchema(components[name] as z.ZodType, {
+    const { $schema: _drop, ...s } = z.toJSONSchema(components[name] as $ZodType, {
       io: 'input',
       unrepresentable: 'any',
     }) as Record<string, unknown>;

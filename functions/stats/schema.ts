@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { schema } from '../../shared/schemas/define.ts';
-import '../../shared/schemas/mini-english.ts';
 
 export const StatsQuery = /* @__PURE__ */ schema(() =>
   z.strictObject({

@@ -16,7 +16,8 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import { messageThOf } from '../../shared/domain/errors-th.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'ANY';
@@ -45,7 +46,7 @@ export interface RouteOptions {
    * JSON body schema the gateway validates before invoking the function (a model generated
    * from the same zod schema the function parses with).
    */
-  readonly bodySchema?: z.ZodType;
+  readonly bodySchema?: $ZodType;
 }
 
 /**
@@ -58,7 +59,7 @@ export class OssApi extends Construct {
   readonly authorizer: CognitoUserPoolsAuthorizer;
   readonly validator: RequestValidator;
   private readonly integrations = new Map<IFunction, LambdaIntegration>();
-  private readonly models = new Map<z.ZodType, Model>();
+  private readonly models = new Map<$ZodType, Model>();
 
   constructor(scope: Construct, id: string, props: OssApiProps) {
     super(scope, id);
@@ -122,7 +123,7 @@ export class OssApi extends Construct {
   }
 
   /** An API Gateway model (JSON Schema draft 4) generated from a zod schema, once per schema. */
-  private modelFor(schema: z.ZodType): Model {
+  private modelFor(schema: $ZodType): Model {
     let model = this.models.get(schema);
     if (!model) {
       const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, {

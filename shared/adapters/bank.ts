@@ -1,5 +1,5 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BANK_HEADERS, checkBankSignature, signedBankHeaders } from '../domain/bank-signature.ts';
 import { ENV, requireEnv } from '../env.ts';
 import { schema } from '../schemas/define.ts';
@@ -7,7 +7,7 @@ import { BankInquiryAnswer } from '../schemas/payments.ts';
 import { secretsClient } from './secrets.ts';
 
 const Bank = /* @__PURE__ */ schema(() =>
-  z.object({ secret: z.string().min(32), inquiryUrl: z.url().optional() }),
+  z.object({ secret: z.string().check(z.minLength(32)), inquiryUrl: z.optional(z.url()) }),
 );
 export type BankSettings = Record<string, z.infer<typeof Bank>>;
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { openCitizenId } from '../adapters/citizen-id-vault.ts';
 import { presignDownload } from '../adapters/documents-bucket.ts';
 import { deleteFromAgency, receiveFromAgency, releaseAgencyMessage } from '../adapters/queues.ts';
@@ -418,10 +418,10 @@ export async function showAgencyRequest(agencyId: string, requestId: string) {
 const ListCursor = /* @__PURE__ */ schema(() =>
   z.strictObject({
     a: z.string(),
-    s: z.number().int().min(0).max(AGENCY_LIST_ORDER.length),
-    k: z
-      .strictObject({ pk: z.string(), sk: z.string(), agencyId: z.string(), agencyListKey: z.string() })
-      .optional(),
+    s: z.int().check(z.minimum(0), z.maximum(AGENCY_LIST_ORDER.length)),
+    k: z.optional(
+      z.strictObject({ pk: z.string(), sk: z.string(), agencyId: z.string(), agencyListKey: z.string() }),
+    ),
   }),
 );
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { claimBillRef } from '../adapters/payments-table.ts';
 import { type NewBill, newBill } from '../domain/bills.ts';
 import { AppError } from '../domain/errors.ts';
@@ -13,9 +13,9 @@ import type { DetailValue } from '../schemas/request.ts';
 import { agencyRegistry } from './reference.ts';
 
 const Biller = /* @__PURE__ */ schema(() =>
-  z.object({ billerId: z.string().regex(/^\d{15}$/), bankId: z.string() }),
+  z.object({ billerId: z.string().check(z.regex(/^\d{15}$/)), bankId: z.string() }),
 );
-const Billers = /* @__PURE__ */ schema(() => z.object({ default: Biller }).catchall(Biller));
+const Billers = /* @__PURE__ */ schema(() => z.catchall(z.object({ default: Biller }), Biller));
 export type Biller = z.infer<typeof Biller>;
 
 let billers: z.infer<typeof Billers> | undefined;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { sealCitizenId } from '../adapters/citizen-id-vault.ts';
 import { getHashKey } from '../adapters/secrets.ts';
 import { putSession, queryCitizenRequests, revokeSession } from '../adapters/sessions.ts';

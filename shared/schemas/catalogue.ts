@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ContentType } from './content-type.ts';
 import { schema } from './define.ts';
 
@@ -18,16 +18,16 @@ export { ContentType };
 
 export const RequiredDocument = /* @__PURE__ */ schema(() =>
   z.object({
-    type: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    nameTh: z.string().min(1),
-    nameEn: z.string().min(1),
-    contentTypes: z.array(ContentType).min(1),
-    maxBytes: z.number().int().positive(),
+    type: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+    nameTh: z.string().check(z.minLength(1)),
+    nameEn: z.string().check(z.minLength(1)),
+    contentTypes: z.array(ContentType).check(z.minLength(1)),
+    maxBytes: z.int().check(z.positive()),
     /**
      * Welcome but not required (a complaint's photos): the request does not wait for it, and it may
      * be added until the request is finished.
      */
-    optional: z.boolean().optional(),
+    optional: z.optional(z.boolean()),
   }),
 );
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
@@ -40,9 +40,9 @@ export type FieldDatatype = z.infer<typeof FieldDatatype>;
 
 export const FieldValue = /* @__PURE__ */ schema(() =>
   z.object({
-    key: z.string().min(1),
-    nameTh: z.string().min(1),
-    nameEn: z.string().min(1),
+    key: z.string().check(z.minLength(1)),
+    nameTh: z.string().check(z.minLength(1)),
+    nameEn: z.string().check(z.minLength(1)),
   }),
 );
 
@@ -62,23 +62,23 @@ export type FieldFormat = z.infer<typeof FieldFormat>;
 
 export const ServiceField = /* @__PURE__ */ schema(() =>
   z.object({
-    code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+    code: z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)),
     datatype: FieldDatatype,
     required: z.boolean(),
-    labelTh: z.string().min(1),
-    labelEn: z.string().min(1),
+    labelTh: z.string().check(z.minLength(1)),
+    labelEn: z.string().check(z.minLength(1)),
     /** Allowed values for list datatypes; empty otherwise. */
     values: z.array(FieldValue),
     /** Upper bound for string/text lengths and number values (inclusive); optional. */
-    max: z.number().optional(),
-    min: z.number().optional(),
-    format: FieldFormat.optional(),
+    max: z.optional(z.number()),
+    min: z.optional(z.number()),
+    format: z.optional(FieldFormat),
     /** For `pattern`: the regular expression a value must match in full. */
-    pattern: z.string().optional(),
+    pattern: z.optional(z.string()),
     /** A valid value, shown to people and checked against the field's own rules by the tests. */
-    example: z.string().optional(),
+    example: z.optional(z.string()),
     /** For `date`/`month`: the event is in the past (a value after today is refused). */
-    past: z.boolean().optional(),
+    past: z.optional(z.boolean()),
   }),
 );
 export type ServiceField = z.infer<typeof ServiceField>;
@@ -95,7 +95,7 @@ export const FeeCalc = /* @__PURE__ */ schema(() =>
     z.object({
       kind: z.literal('rateOfField'),
       field: z.string(),
-      basisPoints: z.number().int().positive().max(10_000),
+      basisPoints: z.int().check(z.positive(), z.maximum(10_000)),
     }),
     z.object({ kind: z.literal('landBuildingTax') }),
   ]),
@@ -110,10 +110,10 @@ export type FeeCalc = z.infer<typeof FeeCalc>;
 export const Fee = /* @__PURE__ */ schema(() =>
   z.object({
     model: z.enum(['none', 'fixed', 'formula', 'assessed']),
-    amountThb: z.number().nonnegative().optional(),
-    formula: z.string().optional(),
-    calc: FeeCalc.optional(),
-    source: z.string().min(1),
+    amountThb: z.optional(z.number().check(z.nonnegative())),
+    formula: z.optional(z.string()),
+    calc: z.optional(FeeCalc),
+    source: z.string().check(z.minLength(1)),
   }),
 );
 export type Fee = z.infer<typeof Fee>;
@@ -122,7 +122,7 @@ export type Fee = z.infer<typeof Fee>;
 export const ServiceRule = /* @__PURE__ */ schema(() =>
   z.discriminatedUnion('kind', [
     /** The person whose birth date is in `field` is at least `years` old on the day of filing. */
-    z.object({ kind: z.literal('minAge'), field: z.string(), years: z.number().int().positive() }),
+    z.object({ kind: z.literal('minAge'), field: z.string(), years: z.int().check(z.positive()) }),
     /** `field` is required when `when.field` has the value `when.equals`. */
     z.object({
       kind: z.literal('requiredWhen'),
@@ -135,43 +135,43 @@ export type ServiceRule = z.infer<typeof ServiceRule>;
 
 export const Service = /* @__PURE__ */ schema(() =>
   z.object({
-    code: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    nameTh: z.string().min(1),
-    nameEn: z.string().min(1),
-    descriptionTh: z.string().min(1),
-    descriptionEn: z.string().min(1),
+    code: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+    nameTh: z.string().check(z.minLength(1)),
+    nameEn: z.string().check(z.minLength(1)),
+    descriptionTh: z.string().check(z.minLength(1)),
+    descriptionEn: z.string().check(z.minLength(1)),
     agencyType: AgencyType,
     /** Deadline in working days (Mon–Fri, Thai public holidays excluded, Asia/Bangkok). */
-    slaDays: z.number().int().positive(),
+    slaDays: z.int().check(z.positive()),
     /** The fixed fee in baht (0 when none, or when the fee is computed or assessed: see `fee`). */
-    feeThb: z.number().nonnegative(),
+    feeThb: z.number().check(z.nonnegative()),
     fee: Fee,
     /** Whether a district code is required on the request (district-level services). */
     requiresDistrict: z.boolean(),
     requiredDocuments: z.array(RequiredDocument),
     fields: z.array(ServiceField),
-    rules: z.array(ServiceRule).optional(),
+    rules: z.optional(z.array(ServiceRule)),
     /** Where the deadline, fee and documents come from. */
-    source: z.string().min(1),
+    source: z.string().check(z.minLength(1)),
   }),
 );
 export type Service = z.infer<typeof Service>;
 
 export const Province = /* @__PURE__ */ schema(() =>
   z.object({
-    code: z.string().regex(/^\d{2}$/),
-    nameTh: z.string().min(1),
-    nameEn: z.string().min(1),
+    code: z.string().check(z.regex(/^\d{2}$/)),
+    nameTh: z.string().check(z.minLength(1)),
+    nameEn: z.string().check(z.minLength(1)),
   }),
 );
 export type Province = z.infer<typeof Province>;
 
 export const District = /* @__PURE__ */ schema(() =>
   z.object({
-    code: z.string().regex(/^\d{4}$/),
-    provinceCode: z.string().regex(/^\d{2}$/),
-    nameTh: z.string().min(1),
-    nameEn: z.string().min(1),
+    code: z.string().check(z.regex(/^\d{4}$/)),
+    provinceCode: z.string().check(z.regex(/^\d{2}$/)),
+    nameTh: z.string().check(z.minLength(1)),
+    nameEn: z.string().check(z.minLength(1)),
   }),
 );
 export type District = z.infer<typeof District>;
@@ -179,11 +179,11 @@ export type District = z.infer<typeof District>;
 /** A subdistrict (ตำบล, and Bangkok's แขวง) with its 6-digit DOPA code: the district's code and two digits. */
 export const Subdistrict = /* @__PURE__ */ schema(() =>
   z.object({
-    code: z.string().regex(/^\d{6}$/),
-    districtCode: z.string().regex(/^\d{4}$/),
-    nameTh: z.string().min(1),
-    nameEn: z.string().min(1),
-    postcode: z.string().regex(/^\d{5}$/),
+    code: z.string().check(z.regex(/^\d{6}$/)),
+    districtCode: z.string().check(z.regex(/^\d{4}$/)),
+    nameTh: z.string().check(z.minLength(1)),
+    nameEn: z.string().check(z.minLength(1)),
+    postcode: z.string().check(z.regex(/^\d{5}$/)),
   }),
 );
 export type Subdistrict = z.infer<typeof Subdistrict>;
@@ -204,43 +204,38 @@ export type LocalBodyType = z.infer<typeof LocalBodyType>;
  * Department of Local Administration code, names, type, province and the subdistricts it serves.
  */
 export const LocalBody = /* @__PURE__ */ schema(() =>
-  z
-    .object({
-      /** The DLA's 7-digit code of the body (รหัส อปท.). */
-      code: z.string().regex(/^\d{7}$/, 'must be the 7-digit DLA code'),
-      type: LocalBodyType,
-      nameTh: z.string().trim().min(1).max(200),
-      nameEn: z.string().trim().min(1).max(200),
-      provinceCode: z.string().regex(/^\d{2}$/),
-      subdistricts: z.array(z.string().regex(/^\d{6}$/)).min(1),
-      /** Where this entry comes from (a DLA list, the body's own site, an administrator's order). */
-      source: z.string().trim().min(1),
-      /** The province's stack part holding its queue (see infra/stacks/province-stack.ts). */
-      stackPart: z.number().int().min(1).max(15),
-    })
-    .strict(),
+  z.strictObject({
+    /** The DLA's 7-digit code of the body (รหัส อปท.). */
+    code: z.string().check(z.regex(/^\d{7}$/, 'must be the 7-digit DLA code')),
+    type: LocalBodyType,
+    nameTh: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    nameEn: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    provinceCode: z.string().check(z.regex(/^\d{2}$/)),
+    subdistricts: z.array(z.string().check(z.regex(/^\d{6}$/))).check(z.minLength(1)),
+    /** Where this entry comes from (a DLA list, the body's own site, an administrator's order). */
+    source: z.string().check(z.trim(), z.minLength(1)),
+    /** The province's stack part holding its queue (see infra/stacks/province-stack.ts). */
+    stackPart: z.int().check(z.minimum(1), z.maximum(15)),
+  }),
 );
 export type LocalBody = z.infer<typeof LocalBody>;
 
 export const Agency = /* @__PURE__ */ schema(() =>
   z.object({
     /** pao-<province>, damrongdhama-<province>, district-<district>, or a local body's official code. */
-    id: z.string().regex(/^[a-z0-9-]+$/),
+    id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
     type: AgencyType,
-    provinceCode: z.string().regex(/^\d{2}$/),
-    districtCode: z
-      .string()
-      .regex(/^\d{4}$/)
-      .optional(),
-    nameTh: z.string().min(1),
-    nameEn: z.string().min(1),
+    provinceCode: z.string().check(z.regex(/^\d{2}$/)),
+    districtCode: z.optional(z.string().check(z.regex(/^\d{4}$/))),
+    nameTh: z.string().check(z.minLength(1)),
+    nameEn: z.string().check(z.minLength(1)),
     /**
      * Which of its province's CloudFormation stacks holds this agency's queues (0 = the province
      * stack). Fixed per agency so adding one never moves another's queue; see infra/stacks/province-stack.ts.
      */
-    stackPart: z.number().int().min(0).max(15).optional(),
+    stackPart: z.optional(z.int().check(z.minimum(0), z.maximum(15))),
     /** For a local body: the subdistricts it serves. */
-    subdistricts: z.array(z.string()).optional(),
+    subdistricts: z.optional(z.array(z.string())),
   }),
 );
 export type Agency = z.infer<typeof Agency>;

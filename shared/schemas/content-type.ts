@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { schema } from './define.ts';
 
 /** The file types a service accepts as documents. */

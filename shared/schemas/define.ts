@@ -1,3 +1,6 @@
+// Every schema module comes through here: zod's English messages are installed before any is built.
+import './mini-english.ts';
+
 /**
  * Defines a schema that is built on first use, not at module load. Called as
  * `/* @__PURE__ *\/ schema(() => …)`:

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { schema } from './define.ts';
-import './mini-english.ts';
 
 /** One record of an S3 event notification (the fields OSS reads). */
 export const S3NotificationRecord = /* @__PURE__ */ schema(() =>

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Province, Service } from './catalogue.ts';
 import { schema } from './define.ts';
 
@@ -6,13 +6,13 @@ import { schema } from './define.ts';
 export const ErrorResponse = /* @__PURE__ */ schema(() =>
   z.object({
     error: z.object({
-      code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+      code: z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/)),
       message: z.string(),
       /** The same in Thai. */
-      messageTh: z.string().optional(),
-      issues: z
-        .array(z.object({ path: z.string(), message: z.string(), messageTh: z.string().optional() }))
-        .optional(),
+      messageTh: z.optional(z.string()),
+      issues: z.optional(
+        z.array(z.object({ path: z.string(), message: z.string(), messageTh: z.optional(z.string()) })),
+      ),
     }),
   }),
 );
@@ -21,7 +21,9 @@ export const HealthResponse = /* @__PURE__ */ schema(() => z.object({ status: z.
 export const ProvinceList = /* @__PURE__ */ schema(() =>
   z.object({
     items: z.array(
-      Province.extend({ served: z.boolean().describe('whether this deployment accepts requests for it') }),
+      z.extend(Province, {
+        served: z.boolean().check(z.describe('whether this deployment accepts requests for it')),
+      }),
     ),
   }),
 );
@@ -38,7 +40,7 @@ export const SubdistrictList = /* @__PURE__ */ schema(() =>
   }),
 );
 /** A service as published: with its catalogue version. */
-export const PublishedService = /* @__PURE__ */ schema(() => Service.extend({ version: z.string() }));
+export const PublishedService = /* @__PURE__ */ schema(() => z.extend(Service, { version: z.string() }));
 export const ServiceList = /* @__PURE__ */ schema(() => z.object({ items: z.array(PublishedService) }));
 
 export const DocumentUploadResponse = /* @__PURE__ */ schema(() =>
@@ -51,7 +53,7 @@ export const DocumentUploadResponse = /* @__PURE__ */ schema(() =>
 export const RatingResponse = /* @__PURE__ */ schema(() =>
   z.object({
     requestId: z.string(),
-    rating: z.object({ score: z.number(), comment: z.string().optional(), at: z.string() }),
+    rating: z.object({ score: z.number(), comment: z.optional(z.string()), at: z.string() }),
   }),
 );
 
@@ -65,16 +67,16 @@ const StatsBlock = /* @__PURE__ */ schema(() =>
       billedThb: z.number(),
       collectedThb: z.number(),
     }),
-    completedWithinSlaPercent: z.number().nullable(),
-    medianHoursToComplete: z.number().nullable(),
-    averageRating: z.number().nullable(),
+    completedWithinSlaPercent: z.nullable(z.number()),
+    medianHoursToComplete: z.nullable(z.number()),
+    averageRating: z.nullable(z.number()),
     overdue: z.number(),
   }),
 );
 
 export const StatsResponse = /* @__PURE__ */ schema(() =>
-  StatsBlock.extend({
-    provinceCode: z.string().nullable(),
+  z.extend(StatsBlock, {
+    provinceCode: z.nullable(z.string()),
     provinces: z.number(),
     byService: z.record(z.string(), StatsBlock),
     generatedAt: z.string(),

@@ -2,7 +2,6 @@
 // retry validate (the router's bundle: 163 → 92 KB).
 import * as z from 'zod/mini';
 import { schema } from './define.ts';
-import './mini-english.ts';
 
 /** Body of a message on a province's intake queue: a SUBMITTED request waiting to be routed. */
 export const IntakeMessage = /* @__PURE__ */ schema(() =>

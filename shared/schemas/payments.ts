@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { schema } from './define.ts';
 
 /** Money is held in satang (1/100 baht) as integers: never a floating-point amount on the record. */
 export const Satang = /* @__PURE__ */ schema(() =>
-  z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)),
 );
 
 /** Bank bill-payment references: 1–20 of A–Z and 0–9 (EMVCo Thai QR tag 30, sub-tags 02/03). */
-export const BillRef = /* @__PURE__ */ schema(() => z.string().regex(/^[A-Z0-9]{1,20}$/));
+export const BillRef = /* @__PURE__ */ schema(() => z.string().check(z.regex(/^[A-Z0-9]{1,20}$/)));
 
 export const BillStatus = /* @__PURE__ */ schema(() =>
   z.enum(['ISSUED', 'PAID', 'FLAGGED', 'EXPIRED', 'VOID']),
@@ -32,7 +32,7 @@ export const BillLine = /* @__PURE__ */ schema(() =>
   z.object({
     labelTh: z.string(),
     labelEn: z.string(),
-    amountSatang: z.number().int(),
+    amountSatang: z.int(),
   }),
 );
 export type BillLine = z.infer<typeof BillLine>;
@@ -69,7 +69,7 @@ export const Bill = /* @__PURE__ */ schema(() =>
     kind: z.enum(['filing', 'assessed']),
     /** The collecting agency and its bank biller id (tax id + suffix, 15 digits). */
     agencyId: z.string(),
-    billerId: z.string().regex(/^\d{15}$/),
+    billerId: z.string().check(z.regex(/^\d{15}$/)),
     amountSatang: Satang,
     ref1: BillRef,
     ref2: BillRef,
@@ -77,13 +77,13 @@ export const Bill = /* @__PURE__ */ schema(() =>
     expiresAt: z.string(),
     status: BillStatus,
     /** What is billed, in words (the officer's reason for an assessed bill). */
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
     /** How the amount was computed, line by line (a formula's bands, the rate applied). */
-    lines: z.array(BillLine).optional(),
+    lines: z.optional(z.array(BillLine)),
     /** The expired bill this one replaces (a reissue is not new billing in the statistics). */
-    reissueOf: BillRef.optional(),
-    payment: BillPayment.optional(),
-    flags: z.array(BillFlag).optional(),
+    reissueOf: z.optional(BillRef),
+    payment: z.optional(BillPayment),
+    flags: z.optional(z.array(BillFlag)),
   }),
 );
 export type Bill = z.infer<typeof Bill>;
@@ -102,47 +102,48 @@ export const BillView = /* @__PURE__ */ schema(() =>
     ref2: BillRef,
     billerId: z.string(),
     /** EMVCo Thai QR tag-30 bill payment; present while the bill can be paid. */
-    qrPayload: z.string().optional(),
+    qrPayload: z.optional(z.string()),
     /** The same payload as an SVG QR code, ready to show. */
-    qrSvg: z.string().optional(),
+    qrSvg: z.optional(z.string()),
     issuedAt: z.string(),
     expiresAt: z.string(),
     status: BillStatus,
-    reason: z.string().optional(),
-    lines: z.array(BillLine).optional(),
-    reissueOf: BillRef.optional(),
-    receipt: z
-      .object({
+    reason: z.optional(z.string()),
+    lines: z.optional(z.array(BillLine)),
+    reissueOf: z.optional(BillRef),
+    receipt: z.optional(
+      z.object({
         receiptNo: z.string(),
         paidAt: z.string(),
         amountThb: z.number(),
         amountTextTh: z.string(),
         bankId: z.string(),
         transactionRef: z.string(),
-      })
-      .optional(),
-    flags: z.array(BillFlag).optional(),
+      }),
+    ),
+    flags: z.optional(z.array(BillFlag)),
   }),
 );
 export type BillView = z.infer<typeof BillView>;
 
 /** A bank amount: baht with at most two decimals, as a JSON string ("1234.50") or number. */
 const BankAmount = /* @__PURE__ */ schema(() =>
-  z.union([z.string().regex(/^\d{1,13}(\.\d{1,2})?$/), z.number().nonnegative().max(1e13)]),
+  z.union([
+    z.string().check(z.regex(/^\d{1,13}(\.\d{1,2})?$/)),
+    z.number().check(z.nonnegative(), z.maximum(1e13)),
+  ]),
 );
 
 /** Body of `POST /v1/payments/bank-callback` (signed by the bank; see docs/payments.md). */
 export const BankCallbackBody = /* @__PURE__ */ schema(() =>
-  z
-    .object({
-      transactionRef: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-      billerId: z.string().regex(/^\d{15}$/),
-      ref1: BillRef,
-      ref2: BillRef.optional(),
-      amount: BankAmount,
-      paidAt: z.iso.datetime({ offset: true }),
-    })
-    .strict(),
+  z.strictObject({
+    transactionRef: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    billerId: z.string().check(z.regex(/^\d{15}$/)),
+    ref1: BillRef,
+    ref2: z.optional(BillRef),
+    amount: BankAmount,
+    paidAt: z.iso.datetime({ offset: true }),
+  }),
 );
 export type BankCallbackBody = z.infer<typeof BankCallbackBody>;
 
@@ -151,10 +152,10 @@ export const BankInquiryAnswer = /* @__PURE__ */ schema(() =>
   z.object({
     transactions: z.array(
       z.object({
-        transactionRef: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+        transactionRef: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
         billerId: z.string(),
         ref1: BillRef,
-        ref2: BillRef.optional(),
+        ref2: z.optional(BillRef),
         amount: BankAmount,
         paidAt: z.iso.datetime({ offset: true }),
       }),
@@ -170,7 +171,7 @@ export const PaymentRecord = /* @__PURE__ */ schema(() =>
     bankId: z.string(),
     transactionRef: z.string(),
     ref1: z.string(),
-    ref2: z.string().optional(),
+    ref2: z.optional(z.string()),
     billerId: z.string(),
     amountSatang: Satang,
     paidAt: z.string(),
@@ -179,31 +180,29 @@ export const PaymentRecord = /* @__PURE__ */ schema(() =>
     /** SHA-256 of the canonical report: the same transaction reference with other content is refused. */
     reportHash: z.string(),
     outcome: z.enum(['RECEIVED', 'APPLIED', 'FLAGGED']),
-    reason: FlagReason.optional(),
-    requestId: z.string().optional(),
-    receiptNo: z.string().optional(),
+    reason: z.optional(FlagReason),
+    requestId: z.optional(z.string()),
+    receiptNo: z.optional(z.string()),
     /** Set only while flagged: the agency that must review it (`unmatched` when no bill is known). */
-    reviewAgencyId: z.string().optional(),
+    reviewAgencyId: z.optional(z.string()),
   }),
 );
 export type PaymentRecord = z.infer<typeof PaymentRecord>;
 
 /** Body of the agency action `bill` (DESIGN.md §5): an amount, or an assessment the catalogue's formula prices. */
 export const LandBuildingAssessment = /* @__PURE__ */ schema(() =>
-  z
-    .object({
-      appraisedValueThb: z.number().nonnegative().max(1e12),
-      use: z.enum(['agricultural', 'residential', 'other', 'vacant']),
-      /** Residential only: the owner's main residence (exempt up to 50 M THB with its land, 10 M for the building only). */
-      mainResidence: z.enum(['land-and-building', 'building-only']).optional(),
-      /** Vacant only: consecutive years left vacant (0.3 % more per three years, at most 3 %). */
-      vacantYears: z.number().int().min(0).max(100).optional(),
-    })
-    .strict(),
+  z.strictObject({
+    appraisedValueThb: z.number().check(z.nonnegative(), z.maximum(1e12)),
+    use: z.enum(['agricultural', 'residential', 'other', 'vacant']),
+    /** Residential only: the owner's main residence (exempt up to 50 M THB with its land, 10 M for the building only). */
+    mainResidence: z.optional(z.enum(['land-and-building', 'building-only'])),
+    /** Vacant only: consecutive years left vacant (0.3 % more per three years, at most 3 %). */
+    vacantYears: z.optional(z.int().check(z.minimum(0), z.maximum(100))),
+  }),
 );
 export type LandBuildingAssessment = z.infer<typeof LandBuildingAssessment>;
 
 /** Query of `GET /v1/agencies/{agencyId}/bills`. */
 export const AgencyBillsQuery = /* @__PURE__ */ schema(() =>
-  z.object({ state: z.enum(['unpaid', 'flagged']).default('unpaid') }).strict(),
+  z.strictObject({ state: z._default(z.enum(['unpaid', 'flagged']), 'unpaid') }),
 );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ContentType } from './content-type.ts';
 import { schema } from './define.ts';
 import { Bill, BillView } from './payments.ts';
@@ -24,7 +24,7 @@ export const IsoDateTime = /* @__PURE__ */ schema(() => z.iso.datetime({ offset:
 
 /** Who did something: the citizen, an agency (by id), or the system (router, sweeper…). */
 export const Actor = /* @__PURE__ */ schema(() =>
-  z.string().regex(/^(citizen|system:[a-z-]+|agency:[a-z0-9-]+)$/),
+  z.string().check(z.regex(/^(citizen|system:[a-z-]+|agency:[a-z0-9-]+)$/)),
 );
 
 export const HistoryEntry = /* @__PURE__ */ schema(() =>
@@ -32,11 +32,11 @@ export const HistoryEntry = /* @__PURE__ */ schema(() =>
     at: IsoDateTime,
     status: RequestStatus,
     actor: Actor,
-    note: z.string().optional(),
+    note: z.optional(z.string()),
     /** The officer published this step's note: public views (Open311) show its words. */
-    public: z.boolean().optional(),
+    public: z.optional(z.boolean()),
     /** A client's own id for the entry (Open311 `update_id`), so a retried POST records it once. */
-    ref: z.string().optional(),
+    ref: z.optional(z.string()),
   }),
 );
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
@@ -51,18 +51,18 @@ export const DocumentRecord = /* @__PURE__ */ schema(() =>
     documentId: z.string(),
     type: z.string(),
     contentType: ContentType,
-    sizeBytes: z.number().int().positive(),
+    sizeBytes: z.int().check(z.positive()),
     status: DocumentStatus,
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
     key: z.string(),
     createdAt: IsoDateTime,
-    verifiedAt: IsoDateTime.optional(),
+    verifiedAt: z.optional(IsoDateTime),
     /** Where the verifier stored exactly the bytes it judged; agencies are served only this copy. */
-    verifiedKey: z.string().optional(),
+    verifiedKey: z.optional(z.string()),
     /** SHA-256 of the verified bytes, for the record. */
-    sha256: z.string().optional(),
+    sha256: z.optional(z.string()),
     /** An optional document (its slot stays open until the request is finished). */
-    optional: z.boolean().optional(),
+    optional: z.optional(z.boolean()),
   }),
 );
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
@@ -74,18 +74,20 @@ export type DocumentRecord = z.infer<typeof DocumentRecord>;
 export const Location = /* @__PURE__ */ schema(() =>
   z
     .object({
-      lat: z.number().min(-90).max(90).optional(),
-      lon: z.number().min(-180).max(180).optional(),
-      address: cleanText(500, { min: 1 }).optional(),
-      addressId: cleanText(100, { min: 1 }).optional(),
+      lat: z.optional(z.number().check(z.minimum(-90), z.maximum(90))),
+      lon: z.optional(z.number().check(z.minimum(-180), z.maximum(180))),
+      address: z.optional(cleanText(500, { min: 1 })),
+      addressId: z.optional(cleanText(100, { min: 1 })),
     })
-    .refine((l) => (l.lat === undefined) === (l.lon === undefined), {
-      message: 'give lat and lon together',
-      path: ['lat'],
-    })
-    .refine((l) => l.lat !== undefined || l.address !== undefined || l.addressId !== undefined, {
-      message: 'give a point (lat, lon), an address or an address id',
-    }),
+    .check(
+      z.refine((l) => (l.lat === undefined) === (l.lon === undefined), {
+        message: 'give lat and lon together',
+        path: ['lat'],
+      }),
+      z.refine((l) => l.lat !== undefined || l.address !== undefined || l.addressId !== undefined, {
+        message: 'give a point (lat, lon), an address or an address id',
+      }),
+    ),
 );
 export type Location = z.infer<typeof Location>;
 
@@ -101,8 +103,8 @@ export type DetailValue = z.infer<typeof DetailValue>;
  */
 export const SealedCitizenId = /* @__PURE__ */ schema(() =>
   z
-    .object({ key: z.string().optional(), keyId: z.string().optional(), iv: z.string(), data: z.string() })
-    .refine((s) => s.key !== undefined || s.keyId !== undefined, { message: 'names no data key' }),
+    .object({ key: z.optional(z.string()), keyId: z.optional(z.string()), iv: z.string(), data: z.string() })
+    .check(z.refine((s) => s.key !== undefined || s.keyId !== undefined, { message: 'names no data key' })),
 );
 export type SealedCitizenId = z.infer<typeof SealedCitizenId>;
 
@@ -114,11 +116,11 @@ export const StoredApplicant = /* @__PURE__ */ schema(() =>
   z.object({
     citizenIdHash: z.string(),
     citizenIdMasked: z.string(),
-    citizenIdSealed: SealedCitizenId.optional(),
+    citizenIdSealed: z.optional(SealedCitizenId),
     firstName: z.string(),
     lastName: z.string(),
-    phone: z.string().optional(),
-    email: z.string().optional(),
+    phone: z.optional(z.string()),
+    email: z.optional(z.string()),
   }),
 );
 export type StoredApplicant = z.infer<typeof StoredApplicant>;
@@ -131,59 +133,59 @@ export const RequestItem = /* @__PURE__ */ schema(() =>
     requestId: z.string(),
     serviceCode: z.string(),
     /** The catalogue version of the service the request was filed under (a hash of its definition). */
-    serviceVersion: z.string().optional(),
+    serviceVersion: z.optional(z.string()),
     provinceCode: z.string(),
-    districtCode: z.string().optional(),
-    subdistrictCode: z.string().optional(),
+    districtCode: z.optional(z.string()),
+    subdistrictCode: z.optional(z.string()),
     status: RequestStatus,
-    agencyId: z.string().optional(),
+    agencyId: z.optional(z.string()),
     applicant: StoredApplicant,
     details: z.record(z.string(), DetailValue),
-    description: z.string().optional(),
-    location: Location.optional(),
-    mediaUrl: z.string().optional(),
+    description: z.optional(z.string()),
+    location: z.optional(Location),
+    mediaUrl: z.optional(z.string()),
     documents: z.array(DocumentRecord),
     /** Bills for the service's fee or an agency's assessment (DESIGN.md §10), newest last. */
-    bills: z.array(Bill).optional(),
-    history: z.array(HistoryEntry).min(1),
+    bills: z.optional(z.array(Bill)),
+    history: z.array(HistoryEntry).check(z.minLength(1)),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     dueAt: IsoDateTime,
     /** The citizen's keyed hash when their identity was proven (ThaiD, counter): the byCitizen index. */
-    citizenHash: z.string().optional(),
+    citizenHash: z.optional(z.string()),
     /** Where it was filed: online (the API), at an OSS counter for a walk-in citizen, or through Open311. */
-    channel: z.enum(['online', 'counter', 'open311']).optional(),
+    channel: z.optional(z.enum(['online', 'counter', 'open311'])),
     /** Optimistic-concurrency counter: every transition is conditional on it. */
-    version: z.number().int().nonnegative(),
+    version: z.int().check(z.nonnegative()),
     /** SHA-256 of the citizen's access token; the token itself is never stored. */
     tokenHash: z.string(),
     /** SHA-256 of the canonical submission, to tell an idempotent replay from key reuse (only with a key). */
-    submissionHash: z.string().optional(),
+    submissionHash: z.optional(z.string()),
     /** Present while unfinished: feeds the `openByDeadline` index. */
-    openProvince: z.string().optional(),
-    rating: z.lazy(() => Rating).optional(),
+    openProvince: z.optional(z.string()),
+    rating: z.optional(z.lazy(() => Rating)),
     /** Set once the deadline passed unfinished (by the SLA sweeper). */
-    overdue: z.boolean().optional(),
+    overdue: z.optional(z.boolean()),
     /** When the Damrongdhama centre acknowledged the overdue escalation. */
-    escalationAcknowledgedAt: IsoDateTime.optional(),
+    escalationAcknowledgedAt: z.optional(IsoDateTime),
     /** When an agency first accepted the request: from then on the citizen cannot cancel (DESIGN §5). */
-    acceptedAt: IsoDateTime.optional(),
+    acceptedAt: z.optional(IsoDateTime),
     /** How often the reconciler re-sent this SUBMITTED request to its intake queue. */
-    intakeResends: z.number().int().nonnegative().optional(),
+    intakeResends: z.optional(z.int().check(z.nonnegative())),
     /** Set when routing gave up after repeated re-sends: operators must look (intake DLQ). */
-    routingFailedAt: IsoDateTime.optional(),
+    routingFailedAt: z.optional(IsoDateTime),
     /** When the agency asked the citizen for information: the deadline clock stops until resume. */
-    clockPausedAt: IsoDateTime.optional(),
+    clockPausedAt: z.optional(IsoDateTime),
     /** `<province>#<status>`: partition key of the `byProvinceStatus` index. */
-    provinceStatus: z.string().optional(),
+    provinceStatus: z.optional(z.string()),
     /**
      * When the request's public status (what Open311 shows) last changed: sort key of the
      * `byProvinceChanged` index that Open311's servicerequestupdates reads. Steps that keep the public
      * status (routing, a reply, a rating) leave it, so they do not rewrite that index entry.
      */
-    publicStatusAt: IsoDateTime.optional(),
+    publicStatusAt: z.optional(IsoDateTime),
     /** `open#<createdAt>` or `done#<createdAt>` while assigned to an agency: sort key of the `byAgency` index. */
-    agencyListKey: z.string().optional(),
+    agencyListKey: z.optional(z.string()),
   }),
 );
 export type RequestItem = z.infer<typeof RequestItem>;
@@ -196,15 +198,15 @@ export const CitizenDocumentView = /* @__PURE__ */ schema(() =>
     contentType: ContentType,
     sizeBytes: z.number(),
     status: DocumentStatus,
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
     /** The rejection reason in Thai. */
-    reasonTh: z.string().optional(),
+    reasonTh: z.optional(z.string()),
   }),
 );
 
 /** A history entry as people read it: the note in Thai beside the English where the system wrote it. */
 export const HistoryEntryView = /* @__PURE__ */ schema(() =>
-  HistoryEntry.extend({ noteTh: z.string().optional() }),
+  z.extend(HistoryEntry, { noteTh: z.optional(z.string()) }),
 );
 
 /** A status in words, Thai and English. */
@@ -214,36 +216,36 @@ export const CitizenRequestView = /* @__PURE__ */ schema(() =>
   z.object({
     requestId: z.string(),
     serviceCode: z.string(),
-    serviceVersion: z.string().optional(),
+    serviceVersion: z.optional(z.string()),
     provinceCode: z.string(),
-    districtCode: z.string().optional(),
-    subdistrictCode: z.string().optional(),
+    districtCode: z.optional(z.string()),
+    subdistrictCode: z.optional(z.string()),
     status: RequestStatus,
     statusLabel: StatusLabel,
-    agencyId: z.string().optional(),
+    agencyId: z.optional(z.string()),
     /** The citizen's own filing, in full (the citizen ID masked): what they gave is theirs to see. */
     applicant: z.object({
       citizenId: z.string(),
       firstName: z.string(),
       lastName: z.string(),
-      phone: z.string().optional(),
-      email: z.string().optional(),
+      phone: z.optional(z.string()),
+      email: z.optional(z.string()),
     }),
     details: z.record(z.string(), DetailValue),
-    description: z.string().optional(),
-    location: Location.optional(),
-    mediaUrl: z.string().optional(),
+    description: z.optional(z.string()),
+    location: z.optional(Location),
+    mediaUrl: z.optional(z.string()),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     dueAt: IsoDateTime,
     documents: z.array(CitizenDocumentView),
-    bills: z.array(BillView).optional(),
+    bills: z.optional(z.array(BillView)),
     history: z.array(HistoryEntryView),
-    rating: z.lazy(() => Rating).optional(),
-    overdue: z.boolean().optional(),
-    channel: z.enum(['online', 'counter', 'open311']).optional(),
+    rating: z.optional(z.lazy(() => Rating)),
+    overdue: z.optional(z.boolean()),
+    channel: z.optional(z.enum(['online', 'counter', 'open311'])),
     /** Routing failed repeatedly; the operators were alerted. */
-    routingFailed: z.boolean().optional(),
+    routingFailed: z.optional(z.boolean()),
   }),
 );
 export type CitizenRequestView = z.infer<typeof CitizenRequestView>;
@@ -251,8 +253,8 @@ export type CitizenRequestView = z.infer<typeof CitizenRequestView>;
 /** A citizen's rating of a finished request. */
 export const Rating = /* @__PURE__ */ schema(() =>
   z.object({
-    score: z.number().int().min(1).max(5),
-    comment: z.string().optional(),
+    score: z.int().check(z.minimum(1), z.maximum(5)),
+    comment: z.optional(z.string()),
     at: IsoDateTime,
   }),
 );
@@ -260,10 +262,10 @@ export type Rating = z.infer<typeof Rating>;
 
 /** What the assigned agency sees: everything needed to do the work, still no full citizen ID. */
 export const AgencyRequestView = /* @__PURE__ */ schema(() =>
-  CitizenRequestView.extend({
-    rating: Rating.optional(),
+  z.extend(CitizenRequestView, {
+    rating: z.optional(Rating),
     /** The agency handled this request before and may read it; another agency holds it now. */
-    readOnly: z.boolean().optional(),
+    readOnly: z.optional(z.boolean()),
   }),
 );
 export type AgencyRequestView = z.infer<typeof AgencyRequestView>;
@@ -274,11 +276,11 @@ export const AgencyListItem = /* @__PURE__ */ schema(() =>
     requestId: z.string(),
     serviceCode: z.string(),
     provinceCode: z.string(),
-    districtCode: z.string().optional(),
+    districtCode: z.optional(z.string()),
     status: RequestStatus,
     createdAt: IsoDateTime,
     dueAt: IsoDateTime,
-    overdue: z.boolean().optional(),
+    overdue: z.optional(z.boolean()),
   }),
 );
 export type AgencyListItem = z.infer<typeof AgencyListItem>;

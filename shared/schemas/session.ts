@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { schema } from './define.ts';
 import { SealedCitizenId } from './request.ts';
 
@@ -8,14 +8,14 @@ export const CitizenSession = /* @__PURE__ */ schema(() =>
     citizenIdHash: z.string(),
     citizenIdMasked: z.string(),
     /** The ID ThaiD vouched for, sealed (see citizen-id-vault): copied onto what the citizen files. */
-    citizenIdSealed: SealedCitizenId.optional(),
+    citizenIdSealed: z.optional(SealedCitizenId),
     firstName: z.string(),
     lastName: z.string(),
     /** ThaiD's identity assurance level. */
-    ial: z.number().optional(),
+    ial: z.optional(z.number()),
     createdAt: z.string(),
     expiresAt: z.string(),
-    revokedAt: z.string().optional(),
+    revokedAt: z.optional(z.string()),
   }),
 );
 export type CitizenSession = z.infer<typeof CitizenSession>;

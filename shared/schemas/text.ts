@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { normaliseText, type TextRules, textProblem } from '../domain/text.ts';
 
 /**
@@ -8,16 +8,13 @@ import { normaliseText, type TextRules, textProblem } from '../domain/text.ts';
  */
 export const cleanText = (max: number, rules: TextRules & { readonly min?: number } = {}) =>
   z
-    .string()
-    .max(max * 2)
-    .transform(normaliseText)
     .pipe(
-      z
-        .string()
-        .min(rules.min ?? 0)
-        .max(max),
+      z.pipe(z.string().check(z.maxLength(max * 2)), z.transform(normaliseText)),
+      z.string().check(z.minLength(rules.min ?? 0), z.maxLength(max)),
     )
-    .superRefine((value, ctx) => {
-      const problem = textProblem(value, rules);
-      if (problem) ctx.addIssue({ code: 'custom', message: `${problem.en} (${problem.th})` });
-    });
+    .check(
+      z.superRefine((value, ctx) => {
+        const problem = textProblem(value, rules);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem.en} (${problem.th})` });
+      }),
+    );
