@@ -74,8 +74,9 @@ export async function reconcileStranded(options: ReconcileOptions) {
       if (countResends) await recordIntakeResend(item);
       resentToIntake++;
     }
-    // Uploads at filing (AWAITING_DOCUMENTS), and later ones (a reply's document, a photo added).
-    for (const status of ['AWAITING_DOCUMENTS', PENDING_UPLOAD_PARTITION]) {
+    // Uploads at filing (AWAITING_DOCUMENTS); an optional photo added while a fee waits
+    // (AWAITING_PAYMENT keeps its own entry, which the bills need); later ones (PENDING_UPLOAD).
+    for (const status of ['AWAITING_DOCUMENTS', 'AWAITING_PAYMENT', PENDING_UPLOAD_PARTITION]) {
       for (const requestId of await queryStaleByStatus(province, status, cutoff, uploadsSince)) {
         const item = await getRequest(requestId);
         for (const doc of item?.documents ?? []) {

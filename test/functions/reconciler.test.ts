@@ -114,6 +114,31 @@ describe('reconciler', () => {
     expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
   });
 
+  it('finds a lost notification of a photo added while the fee waits, under AWAITING_PAYMENT', async () => {
+    const base = storedRequest('complaint', id).item;
+    const key = `requests/${id}/11111111-2222-4333-8444-777777777777`;
+    item = {
+      ...base,
+      status: 'AWAITING_PAYMENT',
+      provinceStatus: '20#AWAITING_PAYMENT',
+      documents: [
+        {
+          documentId: '11111111-2222-4333-8444-777777777777',
+          type: 'photo',
+          contentType: 'image/jpeg',
+          sizeBytes: 10,
+          status: 'PENDING_UPLOAD',
+          key,
+          createdAt: base.createdAt,
+          optional: true,
+        },
+      ],
+    };
+    indexHolds('AWAITING_PAYMENT');
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 10 });
+    expect(await run()).toMatchObject({ uploadsResent: 1 });
+  });
+
   it('finds a lost notification of an upload made after intake (a reply in NEEDS_INFO) in its own partition', async () => {
     const base = storedRequest('complaint', id).item;
     const key = `requests/${id}/11111111-2222-4333-8444-666666666666`;
