@@ -1,6 +1,6 @@
 import { Aws, Fn, Stage, type StageProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { agencies } from '../shared/data/agencies.ts';
+import { allAgencies } from '../shared/data/agencies.ts';
 import type { OssConfig } from './config.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { EdgeStack } from './stacks/edge-stack.ts';
@@ -68,7 +68,7 @@ export class OssStage extends Stage {
     });
 
     for (const province of config.provinces) {
-      const provinceAgencies = agencies.filter((a) => a.provinceCode === province.code);
+      const provinceAgencies = allAgencies().filter((a) => a.provinceCode === province.code);
       const parts = agencyParts(provinceAgencies);
       const stack = new ProvinceStack(this, `Province${province.code}`, {
         env,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import * as sass from 'sass';
-import { services } from '../shared/data/services.ts';
+import { allServices } from '../shared/data/services.ts';
 import { dictionaryGaps, type Lang } from './i18n/index.ts';
 import { pages } from './pages/index.ts';
 
@@ -75,7 +75,7 @@ export async function buildSite(outDir = SITE_DIR): Promise<{ outDir: string; fi
   }
 
   const names = JSON.stringify(
-    Object.fromEntries(services.map((s) => [s.code, { th: s.nameTh, en: s.nameEn }])),
+    Object.fromEntries(allServices().map((s) => [s.code, { th: s.nameTh, en: s.nameEn }])),
   );
   const namesPath = `assets/service-names.${hashOf(names)}.json`;
   write(namesPath, names);

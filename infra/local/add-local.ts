@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { agencies } from '../../shared/data/agencies.ts';
+import { allAgencies } from '../../shared/data/agencies.ts';
 import { registryProblems } from '../../shared/data/local-bodies.ts';
 import { subdistrictByCode } from '../../shared/data/subdistricts.ts';
 import { LocalBody } from '../../shared/schemas/catalogue.ts';
@@ -56,7 +56,7 @@ export function addLocalBody(input: AddLocalInput, registryFile: string): LocalB
 function freePart(provinceCode: string, bodies: readonly LocalBody[]): number {
   const counts = new Map<number, number>();
   const inProvince = [
-    ...agencies.filter((a) => a.provinceCode === provinceCode && a.type !== 'local'),
+    ...allAgencies().filter((a) => a.provinceCode === provinceCode && a.type !== 'local'),
     ...bodies.filter((b) => b.provinceCode === provinceCode).map((b) => ({ stackPart: b.stackPart })),
   ];
   for (const a of inProvince) {

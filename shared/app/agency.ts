@@ -216,7 +216,7 @@ export async function actOnRequest(
     note = `Billed ${formatBaht(bill.amountSatang)} THB (bill ${bill.ref1}, payable until ${bill.expiresAt}): ${note}`;
   }
   if (input.action === 'resume') {
-    changes = resumeClock(item, now, holidaySet);
+    changes = resumeClock(item, now, holidaySet());
     if (changes.dueAt !== item.dueAt)
       note = `${note ? `${note} — ` : ''}deadline moved to ${changes.dueAt} (clock paused)`;
   }

@@ -1,6 +1,6 @@
-import { districts } from '../data/districts.ts';
+import { allDistricts } from '../data/districts.ts';
 import { provinces } from '../data/provinces.ts';
-import { services } from '../data/services.ts';
+import { allServices } from '../data/services.ts';
 import { subdistrictsOf } from '../data/subdistricts.ts';
 import { notFound } from '../domain/errors.ts';
 import { serviceVersion } from '../domain/service-version.ts';
@@ -18,7 +18,9 @@ export const listProvinces = () => ({
 });
 
 /** Each service with its catalogue version (what a request filed now records). */
-export const listServices = () => ({ items: services.map((s) => ({ ...s, version: serviceVersion(s) })) });
+export const listServices = () => ({
+  items: allServices().map((s) => ({ ...s, version: serviceVersion(s) })),
+});
 
 export function serviceDetail(code: string): Service & { version: string } {
   const service = referenceData.serviceByCode(code);
@@ -30,7 +32,7 @@ export function serviceDetail(code: string): Service & { version: string } {
 export function listDistricts(provinceCode: string) {
   if (!referenceData.provinceByCode(provinceCode)) throw notFound(`No province with code "${provinceCode}".`);
   return {
-    items: districts
+    items: allDistricts()
       .filter((d) => d.provinceCode === provinceCode)
       .map(({ code, nameTh, nameEn }) => ({ code, nameTh, nameEn })),
   };

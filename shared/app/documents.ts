@@ -196,7 +196,7 @@ export async function verifyUploadedDocument(key: string, now = new Date()): Pro
             {
               documents,
               // The deadline clock starts now that the request is complete.
-              dueAt: toBangkokIso(addWorkingDays(now, service.slaDays, holidaySet)),
+              dueAt: toBangkokIso(addWorkingDays(now, service.slaDays, holidaySet())),
               openProvince: item.provinceCode,
             },
           );

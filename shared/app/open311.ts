@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getRequest, queryChangedSince, queryFiledBetween } from '../adapters/requests-table.ts';
-import { districts } from '../data/districts.ts';
-import { services } from '../data/services.ts';
+import { allDistricts } from '../data/districts.ts';
+import { allServices } from '../data/services.ts';
 import { AppError } from '../domain/errors.ts';
 import { FINAL_STATUSES, withNote } from '../domain/lifecycle.ts';
 import { LIMITS } from '../domain/limits.ts';
@@ -86,7 +86,7 @@ export function discovery(baseUrl: string) {
 
 export function listServices(jurisdictionId: string | null, served: readonly string[]) {
   jurisdiction(jurisdictionId, served, false);
-  return services.filter(offeredThroughOpen311).map(toOpen311Service);
+  return allServices().filter(offeredThroughOpen311).map(toOpen311Service);
 }
 
 /** A service a client may file through Open311, or the error that says why not. */
@@ -105,7 +105,10 @@ function open311Service(code: string) {
 export function serviceDefinition(code: string, jurisdictionId: string | null, served: readonly string[]) {
   const province = jurisdiction(jurisdictionId, served, false);
   const service = open311Service(code);
-  return toServiceDefinition(service, province ? districts.filter((d) => d.provinceCode === province) : []);
+  return toServiceDefinition(
+    service,
+    province ? allDistricts().filter((d) => d.provinceCode === province) : [],
+  );
 }
 
 /** POST requests: an API key, a served jurisdiction, then the same intake as the native API. */

@@ -253,7 +253,7 @@ function paidItem(item: RequestItem, bill: Bill, now: Date): RequestItem {
     return applyTransition(
       item,
       { action: 'paid-resume', actor, now, note },
-      { bills: withBill(item, bill), ...resumeClock(item, now, holidaySet) },
+      { bills: withBill(item, bill), ...resumeClock(item, now, holidaySet()) },
     );
   }
   const service = referenceData.serviceByCode(item.serviceCode);
@@ -263,7 +263,7 @@ function paidItem(item: RequestItem, bill: Bill, now: Date): RequestItem {
     {
       bills: withBill(item, bill),
       // The deadline clock starts when the request is complete: documents in and fee paid.
-      ...(service && { dueAt: toBangkokIso(addWorkingDays(now, service.slaDays, holidaySet)) }),
+      ...(service && { dueAt: toBangkokIso(addWorkingDays(now, service.slaDays, holidaySet())) }),
       openProvince: item.provinceCode,
     },
   );

@@ -90,11 +90,11 @@ export async function reconcileStranded(options: ReconcileOptions) {
   if (options.includeRouted) {
     // ROUTED requests wait in their agency's open stage (byAgencyStage), read agency by agency.
     // The registry is loaded only here (a refill after local queues were emptied), not at every cold start.
-    const { agencies } = await import('../data/agencies.ts');
+    const { allAgencies } = await import('../data/agencies.ts');
     const served = new Set(options.provinces);
     // An agency serves one province, and a request always sits in its agency's province (a
     // forward across provinces moves it): only the served provinces' agencies are read.
-    for (const agency of agencies.filter((a) => served.has(a.provinceCode))) {
+    for (const agency of allAgencies().filter((a) => served.has(a.provinceCode))) {
       for (const requestId of await agencyRequestIdsInStatus(agency.id, 'ROUTED')) {
         const item = await getRequest(requestId);
         if (item?.status !== 'ROUTED' || !served.has(item.provinceCode) || item.updatedAt > cutoff) continue;

@@ -77,7 +77,7 @@ export async function submitRequest(
     hashKey,
     ...(typedHash !== undefined && { citizenIdHash: typedHash }),
     now,
-    holidays: holidaySet,
+    holidays: holidaySet(),
     idempotent: idempotencyKey !== undefined,
     ...(counter && { counter }),
     ...(open311Client && { open311Client }),

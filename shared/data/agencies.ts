@@ -1,5 +1,6 @@
 import type { Agency } from '../schemas/catalogue.ts';
-import { districts } from './districts.ts';
+import { allDistricts } from './districts.ts';
+import { onFirstUse } from './first-use.ts';
 import { localBodies, localBodyAgencies } from './local-bodies.ts';
 import { provinces } from './provinces.ts';
 
@@ -20,7 +21,8 @@ import { provinces } from './provinces.ts';
  */
 const BANGKOK = '10';
 
-export const agencies: readonly Agency[] = [
+/** Built on first use (some 1,100 entries): a function that never looks an agency up never pays for it. */
+export const allAgencies: () => readonly Agency[] = onFirstUse((): Agency[] => [
   ...provinces.map((p) => ({
     id: `damrongdhama-${p.code}`,
     type: 'damrongdhama' as const,
@@ -37,7 +39,7 @@ export const agencies: readonly Agency[] = [
       nameTh: `องค์การบริหารส่วนจังหวัด${p.nameTh}`,
       nameEn: `${p.nameEn} Provincial Administrative Organisation`,
     })),
-  ...districts.map((d) => ({
+  ...allDistricts().map((d) => ({
     id: `district-${d.code}`,
     type: 'district' as const,
     provinceCode: d.provinceCode,
@@ -50,4 +52,4 @@ export const agencies: readonly Agency[] = [
         : `${d.nameEn} District Office`,
   })),
   ...localBodyAgencies(localBodies),
-];
+]);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { District } from '../schemas/catalogue.ts';
+import { onFirstUse } from './first-use.ts';
 
 /**
  * Districts (อำเภอ, and Bangkok's เขต) with their 4-digit DOPA codes, e.g. Mueang Chon Buri 2001:
@@ -12,13 +13,12 @@ import type { District } from '../schemas/catalogue.ts';
  */
 // Stored as [code, nameTh, nameEn] tuples (the province is the code's first two digits), in a
 // file beside each function's bundle rather than inside it (ServiceFunction copies it): the Thai
-// names would take 46 KB of every bundle's 400 KB budget. Reading it costs about a millisecond.
-const data = JSON.parse(readFileSync(new URL('./districts.json', import.meta.url), 'utf8')) as Array<
-  [string, string, string]
->;
-export const districts: readonly District[] = data.map(([code, nameTh, nameEn]) => ({
-  code,
-  provinceCode: code.slice(0, 2),
-  nameTh,
-  nameEn,
-}));
+// names would take 46 KB of every bundle's 400 KB budget. Reading it costs about a millisecond,
+// so it is read on first use, not as a function loads.
+export const allDistricts: () => readonly District[] = onFirstUse(() =>
+  (
+    JSON.parse(readFileSync(new URL('./districts.json', import.meta.url), 'utf8')) as Array<
+      [string, string, string]
+    >
+  ).map(([code, nameTh, nameEn]) => ({ code, provinceCode: code.slice(0, 2), nameTh, nameEn })),
+);

@@ -1,3 +1,5 @@
+import { onFirstUse } from './first-use.ts';
+
 /**
  * Thai public holidays (วันหยุดราชการ) that stop the SLA clock, `YYYY-MM-DD` in Asia/Bangkok, for
  * the current and next year.
@@ -118,8 +120,11 @@ export function substitutionDays(list: readonly Holiday[]): Holiday[] {
   return out;
 }
 
-export const holidays: readonly Holiday[] = [
-  ...PUBLIC_HOLIDAYS,
-  ...SPECIAL_HOLIDAYS,
-  ...substitutionDays([...PUBLIC_HOLIDAYS, ...SPECIAL_HOLIDAYS]),
-].sort(byDate);
+/** Every holiday, substitution days included: worked out on first use, not as a function loads. */
+export const allHolidays: () => readonly Holiday[] = onFirstUse(() =>
+  [
+    ...PUBLIC_HOLIDAYS,
+    ...SPECIAL_HOLIDAYS,
+    ...substitutionDays([...PUBLIC_HOLIDAYS, ...SPECIAL_HOLIDAYS]),
+  ].sort(byDate),
+);

@@ -1,13 +1,13 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { agencies } from '../../shared/data/agencies.ts';
+import { allAgencies } from '../../shared/data/agencies.ts';
 import { synthStage } from '../support/synth.ts';
 
 const { stage, api, stateful } = synthStage();
 const province20 = Template.fromStack(
   stage.provinces.find((p) => p.stackName.endsWith('Province20')) ?? stage.provinces[0]!,
 );
-const agencies20 = agencies.filter((a) => a.provinceCode === '20');
+const agencies20 = allAgencies().filter((a) => a.provinceCode === '20');
 const prod = synthStage({ env: 'prod' });
 
 /** IAM's policy variable for the caller's own agency tag (a literal `${…}` in the policy). */

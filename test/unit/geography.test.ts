@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceData } from '../../shared/app/reference.ts';
-import { agencies } from '../../shared/data/agencies.ts';
-import { districts } from '../../shared/data/districts.ts';
+import { allAgencies } from '../../shared/data/agencies.ts';
+import { allDistricts } from '../../shared/data/districts.ts';
 import { localBodies, registryProblems } from '../../shared/data/local-bodies.ts';
 import { provinceExtents } from '../../shared/data/province-extents.ts';
 import { provinces } from '../../shared/data/provinces.ts';
@@ -13,34 +13,29 @@ import { VALID_CITIZEN_ID } from '../support/citizen-ids.ts';
 
 describe('geography', () => {
   it('has every district in force, Bueng Kan, Wiang Kao and Chaturaphak Phiman included', () => {
-    expect(districts).toHaveLength(927);
-    expect(districts.filter((d) => d.provinceCode === '38').map((d) => d.code)).toEqual([
-      '3801',
-      '3802',
-      '3803',
-      '3804',
-      '3805',
-      '3806',
-      '3807',
-      '3808',
-    ]);
-    expect(districts.find((d) => d.code === '4029')?.nameEn).toBe('Wiang Kao');
-    expect(districts.find((d) => d.code === '4504')?.nameEn).toBe('Chaturaphak Phiman');
-    for (const d of districts)
+    expect(allDistricts()).toHaveLength(927);
+    expect(
+      allDistricts()
+        .filter((d) => d.provinceCode === '38')
+        .map((d) => d.code),
+    ).toEqual(['3801', '3802', '3803', '3804', '3805', '3806', '3807', '3808']);
+    expect(allDistricts().find((d) => d.code === '4029')?.nameEn).toBe('Wiang Kao');
+    expect(allDistricts().find((d) => d.code === '4504')?.nameEn).toBe('Chaturaphak Phiman');
+    for (const d of allDistricts())
       expect(
         provinces.some((p) => p.code === d.provinceCode),
         d.code,
       ).toBe(true);
     // A district office for each, and Bangkok's names are not doubled ("สำนักงานเขตพระนคร").
-    expect(agencies.find((a) => a.id === 'district-1001')?.nameTh).toBe('สำนักงานเขตพระนคร');
-    expect(agencies.find((a) => a.id === 'district-1001')?.nameEn).toBe(
+    expect(allAgencies().find((a) => a.id === 'district-1001')?.nameTh).toBe('สำนักงานเขตพระนคร');
+    expect(allAgencies().find((a) => a.id === 'district-1001')?.nameEn).toBe(
       'Phra Nakhon District Office (Bangkok)',
     );
   });
 
   it('has every subdistrict, each inside its district, with a postcode', () => {
     let count = 0;
-    for (const d of districts) {
+    for (const d of allDistricts()) {
       const subs = subdistrictsOf(d.code);
       expect(subs?.length, d.code).toBeGreaterThan(0);
       for (const s of subs ?? []) {

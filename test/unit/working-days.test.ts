@@ -51,8 +51,8 @@ describe('working-day deadlines (Asia/Bangkok)', () => {
 
 describe('substitution days', () => {
   it('make up a weekend holiday on the next working day: Monday 7 December 2026 is not a working day', async () => {
-    const { holidays, substitutionDays } = await import('../../shared/data/holidays.ts');
-    const dates = new Set(holidays.map((h) => h.date));
+    const { allHolidays, substitutionDays } = await import('../../shared/data/holidays.ts');
+    const dates = new Set(allHolidays().map((h) => h.date));
     expect(dates.has('2026-12-07')).toBe(true); // Saturday 5 December 2026
     expect(dates.has('2026-06-01')).toBe(true); // Sunday 31 May 2026 (Visakha Bucha)
     // A weekend Songkran gives two weekdays, skipping a day that is already a holiday.

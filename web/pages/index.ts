@@ -1,4 +1,4 @@
-import { services } from '../../shared/data/services.ts';
+import { allServices } from '../../shared/data/services.ts';
 import type { Service } from '../../shared/schemas/catalogue.ts';
 import { type Assets, layout } from '../components/layout/layout.ts';
 import { summaryList } from '../components/summary-list/summary-list.ts';
@@ -56,7 +56,7 @@ export function pages(lang: Lang, assets: Assets): BuiltPage[] {
 </div>
 <p class="govuk-body" role="status" aria-live="polite" data-finder-status></p>
 ${GROUPS.map((g) => {
-  const inGroup = services.filter((s) => s.agencyType === g);
+  const inGroup = allServices().filter((s) => s.agencyType === g);
   if (inGroup.length === 0) return '';
   return html`<section data-finder-group>
 <h2 class="govuk-heading-m">${t(`home.group.${g}`)}</h2>
@@ -73,7 +73,7 @@ ${inGroup.map(
 </section>`;
 })}`;
 
-  const servicePages = services.map((s) =>
+  const servicePages = allServices().map((s) =>
     page(
       `services/${s.code}/index.html`,
       `/services/${s.code}/`,
