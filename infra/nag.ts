@@ -103,9 +103,9 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   },
   {
     rule: /^AwsSolutions-SQS3$/,
-    path: /\/ScheduledFailures\/Resource$/,
+    path: /\/(ScheduledFailures|StatsStreamFailures)\/Resource$/,
     reason:
-      'This queue is the failure destination of the scheduled functions: a dead-letter queue in all but name.',
+      'This queue is a failure destination (of the scheduled functions, of the statistics stream consumer): a dead-letter queue in all but name.',
   },
   {
     rule: /^AwsSolutions-(IAM4\[Policy::.*AWSLambdaBasicExecutionRole\]|IAM5\[.*\]|L1)$/,

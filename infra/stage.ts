@@ -81,8 +81,6 @@ export class OssStage extends Stage {
         table: this.stateful.table,
         queueUrlPrefix,
         alerts: this.stateful.alerts,
-        statsRetryQueueUrl: this.stateful.statsRetry.queue.queueUrl,
-        statsRetryQueueArn: this.stateful.statsRetry.queue.queueArn,
       });
       this.provinces.push(stack);
       for (const [part, members] of [...parts].sort(([a], [b]) => a - b)) {

@@ -21,8 +21,6 @@ export interface ProvinceRoutingProps {
   readonly agencies: readonly Agency[];
   readonly table: Table;
   readonly queueUrlPrefix: string;
-  readonly statsRetryQueueUrl: string;
-  readonly statsRetryQueueArn: string;
   /** Upper bound of concurrent router invocations for this province (≥ 2). */
   readonly maxConcurrency?: number;
 }
@@ -65,7 +63,6 @@ export class ProvinceRouting extends Construct {
         [ENV.tableName]: props.table.tableName,
         [ENV.envName]: envName,
         [ENV.queueUrlPrefix]: props.queueUrlPrefix,
-        [ENV.statsRetryQueueUrl]: props.statsRetryQueueUrl,
       },
       // Never more routers than the event source may run, and never fewer: the province's share of
       // the account's concurrency is reserved, so a flood elsewhere cannot starve its routing.
@@ -73,10 +70,7 @@ export class ProvinceRouting extends Construct {
         reservedConcurrency: props.settings.reservedConcurrency.router,
       }),
     });
-    grantTable(props.table, this.router.fn, envName, ['get', 'put', 'update']);
-    this.router.fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.statsRetryQueueArn] }),
-    );
+    grantTable(props.table, this.router.fn, envName, ['get', 'put']);
     this.router.fn.addEventSource(
       new SqsEventSource(this.intakeQueue, {
         batchSize: 10,

@@ -65,13 +65,13 @@ const CAPACITY_OPS = new Set([
   'TransactWriteItems',
 ]);
 
-async function bodyOf(req: IncomingMessage): Promise<Buffer> {
+export async function bodyOf(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
 }
 
-function forward(
+export function forward(
   target: URL,
   req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>,
   body: Buffer,
@@ -307,7 +307,7 @@ export async function meterSqsS3(target: string, meter: Meter): Promise<{ url: s
   );
 }
 
-async function listen(server: Server): Promise<{ url: string; server: Server }> {
+export async function listen(server: Server): Promise<{ url: string; server: Server }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }

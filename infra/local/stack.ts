@@ -7,6 +7,7 @@ import { ENTRY_METADATA_KEY, LOCAL_STARTUP_EVENT_METADATA_KEY } from '../constru
 import { loadOrCreateIssuer, verifyAgencyToken } from './agency-tokens.ts';
 import { apiGatewayServer, routesFrom } from './api-gateway.ts';
 import { LOCAL_BANK_ID, presentedBill, startBankStandIn } from './bank.ts';
+import { StreamEventSource, TableStreams } from './dynamodb-streams.ts';
 import { LOCAL_REGION, startEmulators } from './emulators.ts';
 import { type FunctionSpec, LocalFunction } from './functions.ts';
 import { resolve } from './intrinsics.ts';
@@ -35,6 +36,11 @@ export interface LocalStackOptions {
   readonly functionLogLevel?: string;
   /** Meter what the functions consume (the bench): DynamoDB units, SQS and S3 requests, Lambda, API calls. */
   readonly meter?: Meter;
+  /**
+   * Deliver table stream batches after at most this long instead of the template's batching
+   * window (tests, which cannot wait ten seconds for the statistics).
+   */
+  readonly streamBatchingWindowMs?: number;
 }
 
 export interface LocalStack {
@@ -48,6 +54,8 @@ export interface LocalStack {
   readonly bank: { readonly url: string; readonly id: string; readonly secret: string };
   /** Function by its source folder name (`intake`, `router`…); several for per-province functions. */
   functionsNamed(name: string): LocalFunction[];
+  /** Resolves once every table stream record written so far has reached its function. */
+  drainStreams(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,14 +73,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const emulators = await startEmulators(dataDir);
   const state = await provision(stacks, emulators);
   const meter = options.meter;
+  // Table streams (dynalite has none): a proxy in front of it records every item change.
+  const streams = new TableStreams(emulators.dynamodb, LOCAL_REGION);
+  const streamFront = await streams.start();
   const meters = meter
-    ? [await meterDynamo(emulators.dynamodb, meter), await meterSqsS3(emulators.sqsAndS3, meter)]
+    ? [await meterDynamo(streamFront.url, meter), await meterSqsS3(emulators.sqsAndS3, meter)]
     : [];
   const [meteredDynamo, meteredSqsS3] = meters;
   // Browsers upload documents straight to the bucket: S3's CORS, from the bucket's own rules.
   const s3Front = await startS3CorsFront(meteredSqsS3?.url ?? emulators.sqsAndS3, corsRulesFrom(stacks));
   const endpoints = {
-    dynamodb: meteredDynamo?.url ?? emulators.dynamodb,
+    dynamodb: meteredDynamo?.url ?? streamFront.url,
     sqs: meteredSqsS3?.url ?? emulators.sqsAndS3,
     s3: s3Front.url,
     secretsManager: emulators.secretsManager,
@@ -150,7 +161,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
   };
 
-  // SQS event source mappings.
+  const queueUrlOfArn = (arn: string) =>
+    [...state.resources.values()].find((q) => q.attributes.Arn === arn && q.attributes.QueueUrl)?.attributes
+      .QueueUrl;
+
+  // SQS and table stream event source mappings.
   const sources: SqsEventSource[] = [];
   for (const stack of stacks) {
     for (const r of Object.values(stack.resources)) {
@@ -161,6 +176,41 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const queue = [...state.resources.values()].find(
         (q) => q.attributes.Arn === arn && q.attributes.QueueUrl,
       );
+      const streamedTable = [...state.resources.values()].find((t) => t.attributes.StreamArn === arn);
+      if (fn && streamedTable) {
+        const destination = (
+          resolve(props.DestinationConfig, state.scopeOf(stack)) as
+            | { OnFailure?: { Destination?: string } }
+            | undefined
+        )?.OnFailure?.Destination;
+        const windowMs = Number(props.MaximumBatchingWindowInSeconds ?? 0) * 1000;
+        const onFailureQueueUrl = destination ? queueUrlOfArn(destination) : undefined;
+        streams.subscribe(
+          streamedTable.ref,
+          new StreamEventSource(
+            {
+              streamArn: arn,
+              batchSize: Number(props.BatchSize ?? 100),
+              windowMs: Math.min(windowMs, options.streamBatchingWindowMs ?? windowMs),
+              reportBatchItemFailures: ((props.FunctionResponseTypes as string[] | undefined) ?? []).includes(
+                'ReportBatchItemFailures',
+              ),
+              bisectOnError:
+                props.BisectBatchOnFunctionError === true || props.BisectBatchOnFunctionError === 'true',
+              maxRetryAttempts: Number(props.MaximumRetryAttempts ?? -1),
+              filters: (
+                (props.FilterCriteria as { Filters?: { Pattern?: string }[] } | undefined)?.Filters ?? []
+              ).map((f) => f.Pattern ?? '{}'),
+              ...(onFailureQueueUrl && { onFailureQueueUrl }),
+              region: LOCAL_REGION,
+            },
+            (event) => fn.invoke(event),
+            emulators.sqsAndS3,
+            log,
+          ),
+        );
+        continue;
+      }
       if (!fn || !queue) continue;
       const source = new SqsEventSource(
         {
@@ -199,9 +249,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         },
       })),
   );
-  const queueUrlOfArn = (arn: string) =>
-    [...state.resources.values()].find((q) => q.attributes.Arn === arn && q.attributes.QueueUrl)?.attributes
-      .QueueUrl;
   const bridge = new S3NotificationBridge(
     emulators.fauxqs,
     queueNotificationsFrom(notificationConfigs, queueUrlOfArn),
@@ -291,6 +338,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     bank: { url: bank.url, id: LOCAL_BANK_ID, secret: bankSecret },
     functionsNamed: (name) =>
       [...functions.values()].filter((f) => f.spec.entry === `functions/${name}/handler.ts`),
+    drainStreams: () => Promise.all(streams.sources.map((s) => s.drain())).then(() => undefined),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -303,6 +351,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await thaid.stop();
       await bank.stop();
       await Promise.all(sources.map((s) => s.stop()));
+      // Whatever the table's stream still holds reaches its function before the functions stop.
+      await streams.stop();
       await Promise.all([...functions.values()].map((f) => f.stop()));
       for (const front of [s3Front, ...meters]) {
         await new Promise<void>((ok) => {

@@ -2,8 +2,9 @@ import { Annotations, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { OPENAPI_FILE } from '../../shared/data/openapi-document.ts';
@@ -12,6 +13,7 @@ import { ENV } from '../../shared/env.ts';
 import { agencyQueueName, intakeQueueName } from '../../shared/queues.ts';
 import { AgencyActionBody } from '../../shared/schemas/agency-actions.ts';
 import { RatingBody, ReplyBody, StartUploadBody } from '../../shared/schemas/citizen-actions.ts';
+import { KEY_PREFIX } from '../../shared/schemas/table.ts';
 import type { EnvironmentSettings } from '../config.ts';
 import { OssApi } from '../constructs/api.ts';
 import { allowCitizenData } from '../constructs/keys.ts';
@@ -19,7 +21,12 @@ import { Alarms } from '../constructs/monitoring.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { ApiFirewall } from '../constructs/waf.ts';
 import { grantTable } from '../grants.ts';
-import { DOCUMENT_VERIFIER_TIMEOUT, STATS_RETRY_TIMEOUT, type StatefulStack } from './stateful-stack.ts';
+import {
+  DOCUMENT_VERIFIER_TIMEOUT,
+  STATS_COUNTER_TIMEOUT,
+  STATS_RETRY_TIMEOUT,
+  type StatefulStack,
+} from './stateful-stack.ts';
 
 export interface ApiStackProps extends StackProps {
   readonly envName: string;
@@ -44,7 +51,6 @@ export class ApiStack extends Stack {
       [ENV.queueUrlPrefix]: props.queueUrlPrefix,
       [ENV.servedProvinces]: props.servedProvinces.join(','),
     };
-    const statsEnv = { [ENV.statsRetryQueueUrl]: statsRetry.queue.queueUrl };
     // Who collects fees; absent, fee services answer 503 PAYMENTS_NOT_CONFIGURED (infra/config.ts).
     const billingEnv: Record<string, string> = settings.payments
       ? { [ENV.billers]: JSON.stringify(settings.payments.billers) }
@@ -107,7 +113,6 @@ export class ApiStack extends Stack {
         [ENV.tableName]: table.tableName,
         [ENV.hashKeySecretId]: hashKey.secretArn,
         ...queueEnv,
-        ...statsEnv,
         ...billingEnv,
         ...citizenIdEnv,
       },
@@ -115,9 +120,7 @@ export class ApiStack extends Stack {
       ...(settings.reservedConcurrency && { reservedConcurrency: settings.reservedConcurrency.intake }),
     });
     sealCitizenIds(intake);
-    // update: the statistics counters of a filing that is billed at once.
-    grantTable(table, intake.fn, envName, ['get', 'put', 'update']);
-    statsRetry.queue.grantSendMessages(intake.fn);
+    grantTable(table, intake.fn, envName, ['get', 'put']);
     readHashKey(intake);
     intake.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
 
@@ -157,12 +160,10 @@ export class ApiStack extends Stack {
         [ENV.tableName]: table.tableName,
         [ENV.hashKeySecretId]: hashKey.secretArn,
         ...queueEnv,
-        ...statsEnv,
         ...billingEnv,
       },
     });
-    grantTable(table, citizenActions.fn, envName, ['get', 'put', 'update']);
-    statsRetry.queue.grantSendMessages(citizenActions.fn);
+    grantTable(table, citizenActions.fn, envName, ['get', 'put']);
     readHashKey(citizenActions);
     // A citizen's reply goes to the agency's inbox.
     citizenActions.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [agencyQueues]));
@@ -185,12 +186,11 @@ export class ApiStack extends Stack {
     const verifier = fn('DocumentVerifier', {
       name: 'document-verifier',
       description: 'Checks uploaded documents (size, content) and keeps a verified copy',
-      environment: { ...documentsEnv, ...statsEnv, ...billingEnv },
+      environment: { ...documentsEnv, ...billingEnv },
       timeout: DOCUMENT_VERIFIER_TIMEOUT,
       memorySize: 1024,
     });
-    grantTable(table, verifier.fn, envName, ['get', 'put', 'update']);
-    statsRetry.queue.grantSendMessages(verifier.fn);
+    grantTable(table, verifier.fn, envName, ['get', 'put']);
     bucket.grantRead(verifier.fn, 'requests/*');
     bucket.grantDelete(verifier.fn, 'requests/*');
     bucket.grantPut(verifier.fn, 'quarantine/*');
@@ -228,7 +228,7 @@ export class ApiStack extends Stack {
       name: 'agency-actions',
       description:
         'Agency actions on a request (billing, ID reveal included), and links to its verified documents',
-      environment: { ...agencyEnv, ...statsEnv, ...billingEnv, ...citizenIdEnv },
+      environment: { ...agencyEnv, ...billingEnv, ...citizenIdEnv },
     });
     // Decrypt only: opening a sealed citizen ID for a reveal (the key policy requires its purpose).
     agencyActions.fn.addToRolePolicy(
@@ -238,11 +238,10 @@ export class ApiStack extends Stack {
         conditions: { StringEquals: { 'kms:EncryptionContext:purpose': 'citizen-id' } },
       }),
     );
-    grantTable(table, agencyActions.fn, envName, ['get', 'put', 'update']);
+    grantTable(table, agencyActions.fn, envName, ['get', 'put']);
     readHashKey(agencyActions);
     bucket.grantRead(agencyActions.fn, 'verified/*');
     agencyActions.fn.addToRolePolicy(sqs(['sqs:SendMessage', 'sqs:DeleteMessage'], [agencyQueues]));
-    statsRetry.queue.grantSendMessages(agencyActions.fn);
 
     // Scheduled functions: a failed invocation (after Lambda's two retries) is kept here and alarmed.
     const scheduledFailures = new Queue(this, 'ScheduledFailures', {
@@ -284,12 +283,11 @@ export class ApiStack extends Stack {
     const slaSweeper = fn('SlaSweeper', {
       name: 'sla-sweeper',
       description: 'Flags overdue requests and escalates a copy to the Damrongdhama centre',
-      environment: { [ENV.tableName]: table.tableName, ...queueEnv, ...statsEnv },
+      environment: { [ENV.tableName]: table.tableName, ...queueEnv },
       timeout: Duration.minutes(5),
     });
-    grantTable(table, slaSweeper.fn, envName, ['get', 'query', 'put', 'update']);
+    grantTable(table, slaSweeper.fn, envName, ['get', 'query', 'put']);
     slaSweeper.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [agencyQueues]));
-    statsRetry.queue.grantSendMessages(slaSweeper.fn);
     slaSweeper.fn.configureAsyncInvoke(onScheduleFailure);
     new Rule(this, 'SlaSweepSchedule', {
       description: 'Escalate overdue requests every fifteen minutes',
@@ -307,9 +305,47 @@ export class ApiStack extends Stack {
     });
     grantTable(table, stats.fn, envName, ['query']);
 
+    // The statistics counters follow the table's stream: each batch of record changes, summed per
+    // province and service, is one counter update each, so no transition pays a second write.
+    const statsCounter = fn('StatsCounter', {
+      name: 'stats-counter',
+      description: "Moves the statistics counters from the requests table's stream, per batch",
+      environment: { [ENV.tableName]: table.tableName, [ENV.statsRetryQueueUrl]: statsRetry.queue.queueUrl },
+      timeout: STATS_COUNTER_TIMEOUT,
+      memorySize: 256,
+    });
+    grantTable(table, statsCounter.fn, envName, ['update']);
+    statsRetry.queue.grantSendMessages(statsCounter.fn);
+    const statsStreamFailures = new Queue(this, 'StatsStreamFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    statsCounter.fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        // Up to 500 records or ten seconds, whichever comes first: statistics a few seconds behind,
+        // one invocation and a handful of counter writes for hundreds of transitions.
+        batchSize: 500,
+        maxBatchingWindow: Duration.seconds(10),
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.days(1),
+        // A batch that still fails leaves its position here (the records stay in the stream for a day).
+        onFailure: new SqsDlq(statsStreamFailures),
+        // Only request records move counters: the counters' own updates never wake the function.
+        filters: [
+          FilterCriteria.filter({
+            dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(KEY_PREFIX.request) } } },
+          }),
+        ],
+      }),
+    );
+
     const statsRetryConsumer = fn('StatsRetryConsumer', {
       name: 'stats-retry',
-      description: 'Applies statistics counter updates that failed after their record write',
+      description: 'Applies statistics counter updates that failed',
       environment: { [ENV.tableName]: table.tableName },
       timeout: STATS_RETRY_TIMEOUT,
       memorySize: 256,
@@ -330,18 +366,16 @@ export class ApiStack extends Stack {
         [ENV.tableName]: table.tableName,
         [ENV.hashKeySecretId]: hashKey.secretArn,
         ...queueEnv,
-        ...statsEnv,
         ...billingEnv,
         ...citizenIdEnv,
       },
       dataFiles: [SUBDISTRICTS_FILE],
     });
     sealCitizenIds(open311);
-    grantTable(table, open311.fn, envName, ['get', 'query', 'put', 'update']);
+    grantTable(table, open311.fn, envName, ['get', 'query', 'put']);
     readHashKey(open311);
     // New requests go to intake; a comment posted through servicerequestupdates to the agency's inbox.
     open311.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues, agencyQueues]));
-    statsRetry.queue.grantSendMessages(open311.fn);
 
     // Payments (DESIGN.md §10): the banks' signed callbacks, officers' bill lists, and the
     // reconciler that asks the banks about callbacks that never came.
@@ -360,7 +394,6 @@ export class ApiStack extends Stack {
       [ENV.tableName]: table.tableName,
       [ENV.bankSecretId]: bankSettings.secretArn,
       ...queueEnv,
-      ...statsEnv,
       ...billingEnv,
     };
     const payments = fn('Payments', {
@@ -371,7 +404,6 @@ export class ApiStack extends Stack {
     grantTable(table, payments.fn, envName, ['get', 'put', 'update', 'query']);
     readBankSettings(payments);
     payments.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
-    statsRetry.queue.grantSendMessages(payments.fn);
 
     const paymentReconciler = fn('PaymentReconciler', {
       name: 'payment-reconciler',
@@ -382,7 +414,6 @@ export class ApiStack extends Stack {
     grantTable(table, paymentReconciler.fn, envName, ['get', 'put', 'update', 'query']);
     readBankSettings(paymentReconciler);
     paymentReconciler.fn.addToRolePolicy(sqs(['sqs:SendMessage'], [intakeQueues]));
-    statsRetry.queue.grantSendMessages(paymentReconciler.fn);
     paymentReconciler.fn.configureAsyncInvoke(onScheduleFailure);
     new Rule(this, 'PaymentReconcileSchedule', {
       description: 'Ask the banks about unpaid bills every fifteen minutes',
@@ -450,16 +481,7 @@ export class ApiStack extends Stack {
       'open311',
       'payments',
     ]);
-    const countersWriters = new Set([
-      'intake',
-      'document-verifier',
-      'citizen-actions',
-      'agency-actions',
-      'sla-sweeper',
-      'open311',
-      'payments',
-      'payment-reconciler',
-    ]);
+    const countersWriters = new Set(['stats-counter']);
     for (const [name, f] of this.functions) {
       alarms.functionHealth(name, f.fn);
       if (http.has(name)) alarms.http5xx(name, name);
@@ -480,6 +502,21 @@ export class ApiStack extends Stack {
       'the document verification queue',
     );
     alarms.deadLetters('StatsRetry', statsRetry.dlq, 'statistics retries');
+    alarms.metric(
+      'StatsStreamFailures',
+      statsStreamFailures.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      1,
+      "Statistics counters skipped a batch of the requests table's stream after its retries: see the StatsStreamFailures queue (docs/deploy.md).",
+    );
+    alarms.metric(
+      'StatsCounterLag',
+      statsCounter.fn.metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' }),
+      10 * 60_000,
+      "The statistics counters are more than ten minutes behind the requests table's stream.",
+    );
     alarms.metric(
       'ScheduledFailures',
       scheduledFailures.metricApproximateNumberOfMessagesVisible({

@@ -61,8 +61,6 @@ export interface ProvinceStackProps extends StackProps {
   readonly table: Table;
   readonly queueUrlPrefix: string;
   readonly alerts: ITopic;
-  readonly statsRetryQueueUrl: string;
-  readonly statsRetryQueueArn: string;
 }
 
 /** A province's intake queue, router, agency poller role and its part-0 agencies' queues. */

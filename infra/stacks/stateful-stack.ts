@@ -19,6 +19,8 @@ import { RequestsTable } from '../constructs/requests-table.ts';
 
 /** Lambda timeout of the document verifier, which consumes `documentEvents`. */
 export const DOCUMENT_VERIFIER_TIMEOUT = Duration.seconds(30);
+/** Lambda timeout of the statistics counter (the requests table's stream consumer). */
+export const STATS_COUNTER_TIMEOUT = Duration.seconds(30);
 /** Lambda timeout of the statistics retry consumer. */
 export const STATS_RETRY_TIMEOUT = Duration.seconds(10);
 
@@ -43,7 +45,7 @@ export class StatefulStack extends Stack {
   /** Agency staff accounts; each carries the `custom:agency_id` its tokens assert. */
   readonly agencyUsers: UserPool;
   readonly officerClient: UserPoolClient;
-  /** Counter updates that failed after their record write, for the stats-retry consumer. */
+  /** Counter updates that failed (the stream consumer's), for the stats-retry consumer. */
   readonly statsRetry: QueueWithDlq;
   /**
    * The ThaiD relying party's registration with DOPA: `{issuer, clientId, clientSecret,

@@ -28,7 +28,6 @@ import { toBangkokIso } from '../domain/time.ts';
 import { addWorkingDays } from '../domain/working-days.ts';
 import type { DocumentRecord, RequestItem } from '../schemas/request.ts';
 import { issueFilingBill } from './billing.ts';
-import { countNewBill } from './commit.ts';
 import { dispatchSubmitted } from './dispatch.ts';
 import { loadOwnRequest } from './read-request.ts';
 import { holidaySet, referenceData } from './reference.ts';
@@ -202,7 +201,6 @@ export async function verifyUploadedDocument(key: string, now = new Date()): Pro
           );
     if (!(await replaceRequest(next, item.version))) continue; // another document landed at once: re-read
     if (next.status === 'SUBMITTED') await dispatchSubmitted(next);
-    if (bill) await countNewBill(item, next);
     if (verdict.status === 'REJECTED') await quarantineObject(key, quarantineKey(key));
     return {
       outcome: verdict.status === 'VERIFIED' ? 'verified' : 'rejected',

@@ -15,7 +15,6 @@ import { checkSubmission } from '../domain/submission.ts';
 import { correlate, metrics } from '../observability.ts';
 import type { SubmitRequestBody, SubmitRequestResponse } from '../schemas/submission.ts';
 import { issueFilingBill } from './billing.ts';
-import { countNewRequest } from './commit.ts';
 import { dispatchSubmitted } from './dispatch.ts';
 import { agencyRegistry, holidaySet, referenceData } from './reference.ts';
 import type { SignedIn } from './session-check.ts';
@@ -94,7 +93,6 @@ export async function submitRequest(
     correlate(requestId);
     metrics.addMetric('RequestsFiled', 'Count', 1);
     if (item.status === 'SUBMITTED') await dispatchSubmitted(item);
-    await countNewRequest(item);
     return submissionResponse(item, service, accessToken);
   }
 

@@ -187,3 +187,49 @@ export function sumCounters(all: ReadonlyArray<Readonly<Record<string, number>>>
   for (const c of all) for (const [k, v] of Object.entries(c)) out[k] = (out[k] ?? 0) + v;
   return out;
 }
+
+/**
+ * The counter changes of one record change as the table's stream reports it: a new request counts
+ * its bill (a filing lands in an intake status, counted at read time); a change counts as
+ * statsChanges says; a deleted item (never a request's lifecycle) counts nothing.
+ */
+export function changesOfRecord(
+  prev: RequestItem | undefined,
+  next: RequestItem | undefined,
+): CounterChange[] {
+  if (!next) return [];
+  if (!prev) {
+    return [
+      {
+        provinceCode: next.provinceCode,
+        serviceCode: next.serviceCode,
+        deltas: billDeltas(undefined, next.bills),
+      },
+    ];
+  }
+  return statsChanges(prev, next);
+}
+
+/**
+ * Sums counter changes per province and service, dropping the ones that cancel out: a batch of
+ * stream records becomes one counter update per province and service it touched, however many
+ * requests moved there.
+ */
+export function sumChanges(changes: readonly CounterChange[]): CounterChange[] {
+  const byKey = new Map<string, { provinceCode: string; serviceCode: string; deltas: Deltas }>();
+  for (const c of changes) {
+    const key = `${c.provinceCode}\u0000${c.serviceCode}`;
+    let sum = byKey.get(key);
+    if (!sum) {
+      sum = { provinceCode: c.provinceCode, serviceCode: c.serviceCode, deltas: {} };
+      byKey.set(key, sum);
+    }
+    for (const [name, n] of Object.entries(c.deltas)) sum.deltas[name] = (sum.deltas[name] ?? 0) + n;
+  }
+  const out: CounterChange[] = [];
+  for (const sum of byKey.values()) {
+    const deltas = Object.fromEntries(Object.entries(sum.deltas).filter(([, n]) => n !== 0));
+    if (Object.keys(deltas).length > 0) out.push({ ...sum, deltas });
+  }
+  return out;
+}

@@ -23,3 +23,20 @@ export const S3NotificationBody = /* @__PURE__ */ schema(() =>
   ]),
 );
 export type S3NotificationBody = z.infer<typeof S3NotificationBody>;
+
+/** An item image in DynamoDB's JSON (attribute name → typed value), as a stream record carries it. */
+const StreamImage = /* @__PURE__ */ schema(() => z.record(z.string(), z.record(z.string(), z.unknown())));
+
+/** One record of the requests table's stream (NEW_AND_OLD_IMAGES): the fields OSS reads. */
+export const TableStreamRecord = /* @__PURE__ */ schema(() =>
+  z.object({
+    eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
+    dynamodb: z.object({
+      Keys: StreamImage,
+      SequenceNumber: z.string(),
+      NewImage: z.optional(StreamImage),
+      OldImage: z.optional(StreamImage),
+    }),
+  }),
+);
+export type TableStreamRecord = z.infer<typeof TableStreamRecord>;

@@ -103,6 +103,7 @@ export async function meteredLifecycles(n = 20) {
     };
     // Let start-up work (reconciler, stand-ins) settle before the meter is read.
     await new Promise((r) => setTimeout(r, 500));
+    await stack.drainStreams();
     const before = meter.snapshot();
     for (let i = 0; i < n; i++) {
       const filed = (await call(
@@ -143,8 +144,10 @@ export async function meteredLifecycles(n = 20) {
       await call('GET', `/v1/requests/${filed.requestId}`, citizen);
       await call('POST', `/v1/requests/${filed.requestId}/rating`, citizen, { score: 5 });
     }
-    // The reply's inbox copy and any late counter retries land after the last action.
+    // The reply's inbox copy lands after the last action; the statistics counters follow the
+    // table's stream in batches (the template's window, ten seconds), the last one drained here.
     await new Promise((r) => setTimeout(r, 1000));
+    await stack.drainStreams();
     const units = diff(before, meter.snapshot(), n);
     return { lifecycles: n, units, ...lifecycleCost(units) };
   } finally {

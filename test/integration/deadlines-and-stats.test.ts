@@ -107,6 +107,7 @@ describe('deadlines, escalation and statistics on the local stack', () => {
     });
     expect(copy.request.overdue).toBe(true);
 
+    await stack.drainStreams();
     const midway = await http(stack.url, 'GET', '/v1/stats?provinceCode=20');
     expect(midway.json.overdue).toBe(1);
 
@@ -118,6 +119,7 @@ describe('deadlines, escalation and statistics on the local stack', () => {
         .status,
     ).toBe(200);
 
+    await stack.drainStreams();
     const stats = await http(stack.url, 'GET', '/v1/stats?provinceCode=20');
     expect(stats.status).toBe(200);
     expect(stats.headers.get('cache-control')).toBe('public, max-age=60');

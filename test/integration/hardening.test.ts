@@ -207,6 +207,7 @@ describe('agency decisions', () => {
     expect(item?.agencyListKey).toMatch(/^open#/);
     expect(item?.openProvince).toBe('93');
     expect(item?.provinceStatus).toBeUndefined();
+    await stack.drainStreams();
     const stats93 = await http(stack.url, 'GET', '/v1/stats?provinceCode=93');
     expect(stats93.json.byStatus.ROUTED).toBeGreaterThanOrEqual(1);
     expect((await view(id, citizen)).provinceCode).toBe('93');
@@ -460,6 +461,7 @@ describe('counter filing (issue 13)', () => {
 describe('statistics', () => {
   it("add up: each status's per-service counts, waiting statuses included, sum to the province's", async () => {
     await houseNumberRequest(); // AWAITING_DOCUMENTS, counted from the index
+    await stack.drainStreams();
     const stats = (await http(stack.url, 'GET', '/v1/stats?provinceCode=20')).json;
     expect(stats.byStatus.AWAITING_DOCUMENTS).toBeGreaterThanOrEqual(1);
     for (const [status, total] of Object.entries(stats.byStatus as Record<string, number>)) {

@@ -109,7 +109,10 @@ async function reconcileBills(event: Record<string, unknown>) {
   return (await reconciler.invoke(event)) as { applied: number; expired: number; errors: number };
 }
 
-const provinceStats = async () => (await http(stack.url, 'GET', '/v1/stats?provinceCode=20')).json;
+const provinceStats = async () => {
+  await stack.drainStreams();
+  return (await http(stack.url, 'GET', '/v1/stats?provinceCode=20')).json;
+};
 
 describe('a fee known at filing (the PAO hotel levy)', () => {
   it('waits for payment with a scannable Thai QR; `oss bank pay` routes it to the PAO with a receipt', async () => {
