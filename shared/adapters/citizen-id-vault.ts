@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { ENV, requireEnv } from '../env.ts';
 import type { SealedCitizenId } from '../schemas/request.ts';
@@ -12,7 +12,7 @@ const CONTEXT = { purpose: 'citizen-id' } as const;
 const DATA_KEY_MS = 60 * 60_000;
 
 let current:
-  | { promise: Promise<{ plaintext: Buffer; encrypted: string; keyId: string }>; at: number }
+  | { promise: Promise<{ key: KeyObject; encrypted: string; keyId: string }>; at: number }
   | undefined;
 
 /**
@@ -45,7 +45,8 @@ async function freshKey() {
   // Stored once before first use: a sealed ID that names a key nobody kept could never be opened.
   const keyId = createHash('sha256').update(r.CiphertextBlob).digest('base64url').slice(0, 22);
   await putDataKey(keyId, encrypted, new Date().toISOString());
-  return { plaintext: Buffer.from(r.Plaintext), encrypted, keyId };
+  // Imported once as a KeyObject: every seal then skips re-importing the raw key.
+  return { key: createSecretKey(Buffer.from(r.Plaintext)), encrypted, keyId };
 }
 
 /**
@@ -63,7 +64,7 @@ function nextIv(): Buffer {
 export async function sealCitizenId(citizenId: string, now = Date.now()): Promise<SealedCitizenId> {
   const key = await dataKey(now);
   const iv = nextIv();
-  const cipher = createCipheriv('aes-256-gcm', key.plaintext, iv);
+  const cipher = createCipheriv('aes-256-gcm', key.key, iv);
   const data = Buffer.concat([cipher.update(citizenId, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return { keyId: key.keyId, iv: iv.toString('base64'), data: data.toString('base64') };
 }

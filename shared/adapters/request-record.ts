@@ -87,16 +87,42 @@ export function fromStored(stored: Record<string, unknown>): RequestItem {
 
 /** An item's size by DynamoDB's rules (attribute names and values; numbers by their digits). */
 export function storedSize(value: unknown): number {
-  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value === 'string') return utf8Length(value);
   if (typeof value === 'number') return Math.ceil(String(value).replace(/^-|\.|e.*$/gi, '').length / 2) + 1;
   if (typeof value === 'boolean' || value === null) return 1;
   if (value instanceof Uint8Array) return value.length;
-  if (Array.isArray(value)) return value.reduce((n: number, v) => n + 1 + storedSize(v), 3);
+  if (Array.isArray(value)) {
+    let n = 3;
+    for (const v of value) n += 1 + storedSize(v);
+    return n;
+  }
   if (typeof value === 'object') {
     let n = 3;
-    for (const [name, v] of Object.entries(value as Record<string, unknown>))
-      if (v !== undefined) n += Buffer.byteLength(name) + 1 + storedSize(v);
+    const record = value as Record<string, unknown>;
+    for (const name in record) {
+      const v = record[name];
+      if (v !== undefined) n += utf8Length(name) + 1 + storedSize(v);
+    }
     return n;
   }
   return 0;
+}
+
+/**
+ * Buffer.byteLength(value, 'utf8') in plain JS: every write sizes a record's forty-odd strings,
+ * and a native call per string cost more than counting (a lone surrogate counts three bytes, as
+ * its replacement character is encoded).
+ */
+function utf8Length(value: string): number {
+  let n = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c < 0xdc00 && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a surrogate pair: two code units, four bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
 }

@@ -1,8 +1,18 @@
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject, randomUUID, timingSafeEqual } from 'node:crypto';
+
+/**
+ * An HMAC-SHA256 under `key`. The key is prepared once as a KeyObject (the deployment has one
+ * hash key): a string key is re-encoded and re-imported on every call, a good share of each hash.
+ */
+let lastKey: { readonly text: string; readonly object: KeyObject } | undefined;
+function hmac(key: string) {
+  if (lastKey?.text !== key) lastKey = { text: key, object: createSecretKey(Buffer.from(key, 'utf8')) };
+  return createHmac('sha256', lastKey.object);
+}
 
 /** HMAC-SHA256 under the deployment's hash key: stable for lookups, useless without the key. */
 export function keyedHash(key: string, value: string): string {
-  return createHmac('sha256', key).update(value).digest('hex');
+  return hmac(key).update(value).digest('hex');
 }
 
 export function sha256Hex(value: string | Uint8Array): string {
@@ -17,7 +27,7 @@ export function sha256Hex(value: string | Uint8Array): string {
  */
 export function newRequestId(key: string, idempotencyKey?: string, scope = ''): string {
   if (idempotencyKey === undefined) return randomUUID();
-  const h = createHmac('sha256', key)
+  const h = hmac(key)
     .update(`idempotency:${scope.length}:${scope}:${idempotencyKey}`)
     .digest('hex');
   // Format as an RFC 9562 version-8 (custom) UUID so every id has one shape.
@@ -29,7 +39,7 @@ export function newRequestId(key: string, idempotencyKey?: string, scope = ''): 
  * idempotent replay can hand back the same token although only its hash is stored.
  */
 export function accessTokenFor(key: string, requestId: string): string {
-  return createHmac('sha256', key).update(`access-token:${requestId}`).digest('base64url');
+  return hmac(key).update(`access-token:${requestId}`).digest('base64url');
 }
 
 /** Constant-time check of a presented token against the stored SHA-256 hash. */
@@ -57,7 +67,7 @@ export function canonicalJson(value: unknown): string {
  * request's inbox message.
  */
 export function bindReceiptHandle(key: string, agencyId: string, requestId: string, handle: string): string {
-  const mac = createHmac('sha256', key)
+  const mac = hmac(key)
     .update(`receipt:${agencyId}:${requestId}:${handle}`)
     .digest('base64url');
   return `${Buffer.from(handle).toString('base64url')}.${mac}`;

@@ -16,7 +16,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK = /[\n\r\t]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 // Whitespace and the invisible format characters people paste (zero-width space, joiners, BOM, LRM/RLM).
-const INVISIBLE = /[\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u115F\u1160\u3164]|\u034F/g;
+// A character outside that set: what makes text visible (tested, not stripped: no copy per check).
+const VISIBLE = /[^\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u115F\u1160\u3164\u034F]/;
 
 export const normaliseText = (value: string) => value.normalize('NFC').trim();
 
@@ -30,7 +31,7 @@ export function textProblem(value: string, rules: TextRules = {}): { en: string;
   if (BIDI.test(value)) {
     return { en: 'must not contain text-direction override characters', th: 'ต้องไม่มีอักขระกำหนดทิศทางข้อความ' };
   }
-  if (value.length > 0 && value.replace(INVISIBLE, '').length === 0) {
+  if (value.length > 0 && !VISIBLE.test(value)) {
     return { en: 'must contain visible characters', th: 'ต้องมีตัวอักษรที่มองเห็นได้' };
   }
   return undefined;

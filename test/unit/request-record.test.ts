@@ -110,4 +110,21 @@ describe('how a request is stored', () => {
       expect(storedSize(item)).toBeLessThanOrEqual(dynamo * 1.05);
     }
   });
+
+  it('measures text in UTF-8 bytes exactly: Thai, emoji, and broken surrogates alike', () => {
+    for (const text of [
+      '',
+      'abc',
+      'ถนนชำรุด',
+      'é€',
+      '👍🏽 ok',
+      '\ud83d',
+      'a\udc4d',
+      '\ud83d\ud83d\udc4d',
+      'x'.repeat(300),
+    ]) {
+      expect(storedSize(text), JSON.stringify(text)).toBe(Buffer.byteLength(text, 'utf8'));
+      expect(storedSize({ [text]: 1 })).toBe(3 + Buffer.byteLength(text) + 1 + 2);
+    }
+  });
 });
