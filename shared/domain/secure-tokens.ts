@@ -1,4 +1,11 @@
-import { createHash, createHmac, createSecretKey, type KeyObject, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createSecretKey,
+  type KeyObject,
+  randomUUID,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /**
  * An HMAC-SHA256 under `key`. The key is prepared once as a KeyObject (the deployment has one
@@ -27,9 +34,7 @@ export function sha256Hex(value: string | Uint8Array): string {
  */
 export function newRequestId(key: string, idempotencyKey?: string, scope = ''): string {
   if (idempotencyKey === undefined) return randomUUID();
-  const h = hmac(key)
-    .update(`idempotency:${scope.length}:${scope}:${idempotencyKey}`)
-    .digest('hex');
+  const h = hmac(key).update(`idempotency:${scope.length}:${scope}:${idempotencyKey}`).digest('hex');
   // Format as an RFC 9562 version-8 (custom) UUID so every id has one shape.
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((Number.parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -67,9 +72,7 @@ export function canonicalJson(value: unknown): string {
  * request's inbox message.
  */
 export function bindReceiptHandle(key: string, agencyId: string, requestId: string, handle: string): string {
-  const mac = hmac(key)
-    .update(`receipt:${agencyId}:${requestId}:${handle}`)
-    .digest('base64url');
+  const mac = hmac(key).update(`receipt:${agencyId}:${requestId}:${handle}`).digest('base64url');
   return `${Buffer.from(handle).toString('base64url')}.${mac}`;
 }
 

@@ -17,6 +17,7 @@ const LINE_BREAK = /[\n\r\t]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 // Whitespace and the invisible format characters people paste (zero-width space, joiners, BOM, LRM/RLM).
 // A character outside that set: what makes text visible (tested, not stripped: no copy per check).
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: U+034F is listed as a code point of its own (an invisible one), not combined with its neighbour
 const VISIBLE = /[^\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u115F\u1160\u3164\u034F]/;
 
 export const normaliseText = (value: string) => value.normalize('NFC').trim();
