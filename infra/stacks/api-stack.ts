@@ -323,7 +323,9 @@ export class ApiStack extends Stack {
     });
     statsCounter.fn.addEventSource(
       new DynamoEventSource(table, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
+        // From the mapping's creation on: what the table held before was counted when written (by
+        // the previous release's writers, on an upgrade), so reading the stream's past would count it twice.
+        startingPosition: StartingPosition.LATEST,
         // Up to 500 records or ten seconds, whichever comes first: statistics a few seconds behind,
         // one invocation and a handful of counter writes for hundreds of transitions.
         batchSize: 500,
