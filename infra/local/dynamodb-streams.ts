@@ -65,16 +65,23 @@ export class TableStreams {
         };
         try {
           if (!WRITES.has(op)) return send(await forward(upstream, req, body));
-          const input = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
-          const writes = await this.itemWrites(op, input, upstream, req.headers);
+          // A call this cannot read (malformed, an unknown table) goes as it is: DynamoDB answers it.
+          const writes = await this.itemWrites(
+            op,
+            JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>,
+            upstream,
+            req.headers,
+          ).catch(() => []);
           if (writes.length === 0) return send(await forward(upstream, req, body));
           // Every item this call writes, locked in a fixed order, read before and after.
           const lockKeys = writes.map((w) => `${w.table}\u0000${JSON.stringify(w.key)}`).sort();
           send(
             await this.locked(lockKeys, async () => {
               const get = (w: (typeof writes)[number]) => this.getItem(upstream, req.headers, w.table, w.key);
-              const before = await Promise.all(writes.map(get));
+              const before = await Promise.all(writes.map(get)).catch(() => undefined);
               const r = await forward(upstream, req, body);
+              // A key DynamoDB refuses to read is refused for the write too: nothing to record.
+              if (!before) return r;
               if (r.status === 200) {
                 const after = await Promise.all(writes.map(get));
                 writes.forEach((w, i) => {
@@ -151,6 +158,8 @@ export class TableStreams {
           JSON.parse(r.body.toString('utf8')) as { Table: { KeySchema: { AttributeName: string }[] } }
         ).Table.KeySchema.map((k) => k.AttributeName),
       );
+      // Not kept when it failed: the next write asks again.
+      names.catch(() => this.keySchemas.delete(table));
       this.keySchemas.set(table, names);
     }
     return names;

@@ -1,5 +1,19 @@
+import type { AddressInfo } from 'node:net';
+import {
+  ConditionalCheckFailedException,
+  CreateTableCommand,
+  DynamoDBClient,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, StreamEventSource, type StreamRecord } from '../../infra/local/dynamodb-streams.ts';
+import {
+  matchesPattern,
+  StreamEventSource,
+  type StreamRecord,
+  TableStreams,
+} from '../../infra/local/dynamodb-streams.ts';
 
 const record = (n: number, pk = `REQUEST#${n}`): StreamRecord => ({
   eventID: `e${n}`,
@@ -94,5 +108,91 @@ describe('local table streams (what Lambda does with a stream, locally)', () => 
     await source.drain();
     expect(delivered).toEqual([1, 2, 4]);
     expect(given.some((l) => l.includes('gave up on 1 record'))).toBe(true);
+  });
+
+  it('records each item change through the proxy with its exact old and new image, and nothing for a refused write', async () => {
+    const db = dynalite({ createTableMs: 0 });
+    await new Promise<void>((ok) => db.listen(0, '127.0.0.1', () => ok()));
+    const streams = new TableStreams(
+      `http://127.0.0.1:${(db.address() as AddressInfo).port}`,
+      'ap-southeast-7',
+    );
+    const seen: StreamRecord[] = [];
+    streams.subscribe(
+      'requests',
+      new StreamEventSource(
+        spec({ windowMs: 0, filters: [{ dynamodb: { Keys: { pk: { S: [{ prefix: 'REQUEST#' }] } } } }] }),
+        async (e) => void seen.push(...(e as { Records: StreamRecord[] }).Records),
+        '',
+        () => {},
+      ),
+    );
+    const front = await streams.start();
+    const client = new DynamoDBClient({
+      endpoint: front.url,
+      region: 'ap-southeast-7',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
+    try {
+      await client.send(
+        new CreateTableCommand({
+          TableName: 'requests',
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [
+            { AttributeName: 'pk', AttributeType: 'S' },
+            { AttributeName: 'sk', AttributeType: 'S' },
+          ],
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+        }),
+      );
+      const key = { pk: { S: 'REQUEST#1' }, sk: { S: 'REQUEST' } };
+      await client.send(
+        new PutItemCommand({ TableName: 'requests', Item: { ...key, status: { S: 'SUBMITTED' } } }),
+      );
+      await client.send(
+        new UpdateItemCommand({
+          TableName: 'requests',
+          Key: key,
+          UpdateExpression: 'SET #s = :r',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':r': { S: 'ROUTED' } },
+        }),
+      );
+      // Refused: a failed condition, a write that changes nothing, a counter item (filtered out).
+      await expect(
+        client.send(
+          new PutItemCommand({
+            TableName: 'requests',
+            Item: { ...key, status: { S: 'LOST' } },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      ).rejects.toBeInstanceOf(ConditionalCheckFailedException);
+      await client.send(
+        new PutItemCommand({ TableName: 'requests', Item: { ...key, status: { S: 'ROUTED' } } }),
+      );
+      await client.send(
+        new PutItemCommand({ TableName: 'requests', Item: { pk: { S: 'STATS#20' }, sk: { S: 'x' } } }),
+      );
+      // A malformed write reaches DynamoDB, which answers it (not the proxy with a 502).
+      await expect(
+        client.send(new PutItemCommand({ TableName: 'requests', Item: { status: { S: 'no key' } } })),
+      ).rejects.toMatchObject({ name: 'ValidationException' });
+      await Promise.all(streams.sources.map((s) => s.drain()));
+      expect(
+        seen.map((r) => [r.eventName, r.dynamodb.OldImage?.status?.S, r.dynamodb.NewImage?.status?.S]),
+      ).toEqual([
+        ['INSERT', undefined, 'SUBMITTED'],
+        ['MODIFY', 'SUBMITTED', 'ROUTED'],
+      ]);
+      expect(seen[1]?.dynamodb.Keys).toEqual(key);
+    } finally {
+      client.destroy();
+      await streams.stop();
+      await new Promise<void>((ok) => db.close(() => ok()));
+    }
   });
 });
