@@ -103,9 +103,9 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   },
   {
     rule: /^AwsSolutions-SQS3$/,
-    path: /\/(ScheduledFailures|StatsStreamFailures)\/Resource$/,
+    path: /\/(ScheduledFailures|StatsStreamFailures|Open311ChangesFailures)\/Resource$/,
     reason:
-      'This queue is a failure destination (of the scheduled functions, of the statistics stream consumer): a dead-letter queue in all but name.',
+      'This queue is a failure destination (of the scheduled functions, of the table stream consumers): a dead-letter queue in all but name.',
   },
   {
     rule: /^AwsSolutions-(IAM4\[Policy::.*AWSLambdaBasicExecutionRole\]|IAM5\[.*\]|L1)$/,

@@ -13,6 +13,7 @@ import { Construct } from 'constructs';
 import {
   AGENCY_LIST_ATTRIBUTES,
   CITIZEN_LIST_ATTRIBUTES,
+  EXPIRES_AT_ATTRIBUTE,
   TABLE_INDEXES,
 } from '../../shared/schemas/table.ts';
 
@@ -35,9 +36,12 @@ export class RequestsTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-      // Every change, old and new, for the statistics counters (functions/stats-counter): they move
-      // per batch from here instead of with a second write in each transition.
+      // Every change, old and new, for what follows the records in batches instead of with a second
+      // write in each transition: the statistics counters (functions/stats-counter) and each
+      // province's public change log (functions/open311-changes).
       stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      // The change log's items go on their own after 91 days (Open311 looks back 90).
+      timeToLiveAttribute: EXPIRES_AT_ATTRIBUTE,
     });
     // Sparse index of an agency's requests, open work apart from finished, by filing time: it
     // carries only what an agency's list shows. Its key moves once (when the request finishes); a
@@ -54,9 +58,6 @@ export class RequestsTable extends Construct {
     // Every request by province and filing time, keys only: Open311 lists by requested date. Written
     // once per request (its keys never change), so no later step pays for it.
     this.index('byProvinceCreated', ProjectionType.KEYS_ONLY);
-    // Every request by province and the last change of its public status, keys only: Open311 clients
-    // poll servicerequestupdates here. Only a change of what Open311 shows rewrites the entry.
-    this.index('byProvinceChanged', ProjectionType.KEYS_ONLY);
     // Sparse: only payment records flagged for review carry the key, so officers list them without a scan.
     this.index('paymentReview', ProjectionType.ALL);
     // The table holds every citizen's record: its logical ID must never change.

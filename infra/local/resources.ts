@@ -12,7 +12,7 @@ import {
   ResourceNotFoundException,
   ScanCommand,
 } from '@aws-sdk/client-dynamodb';
-import { backfillRequestIndexKeys } from './backfill.ts';
+import { backfillPublicChangeLog, backfillRequestIndexKeys } from './backfill.ts';
 import { type Emulators, LOCAL_ACCOUNT, LOCAL_REGION } from './emulators.ts';
 import { type LocalResource, type ResolveScope, resolve } from './intrinsics.ts';
 import type { CfnResource, SynthesizedStack } from './template.ts';
@@ -284,6 +284,8 @@ async function createTable(
   }
   // Idempotent: requests from before an index attribute existed get it (none, usually).
   await backfillRequestIndexKeys(client, name);
+  // Once per table: Open311's change log gets the public changes of requests stored before it.
+  await backfillPublicChangeLog(client, name);
 }
 
 type Item = Record<string, AttributeValue>;

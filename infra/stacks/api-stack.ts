@@ -1,8 +1,9 @@
 import { Annotations, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -316,34 +317,21 @@ export class ApiStack extends Stack {
     });
     grantTable(table, statsCounter.fn, envName, ['update']);
     statsRetry.queue.grantSendMessages(statsCounter.fn);
-    const statsStreamFailures = new Queue(this, 'StatsStreamFailures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    const statsStreamFailures = this.followTableStream(table, statsCounter.fn, 'StatsStreamFailures');
+
+    // Open311's servicerequestupdates reads each province's change log, which follows the stream
+    // too: one item per province and minute of changes per batch, instead of an index entry per
+    // request that each public status change would move (a delete and a put, two write units).
+    const open311Changes = fn('Open311Changes', {
+      name: 'open311-changes',
+      description:
+        "Writes each province's public change log (Open311 updates) from the requests table's stream",
+      environment: { [ENV.tableName]: table.tableName },
+      timeout: STATS_COUNTER_TIMEOUT,
+      memorySize: 256,
     });
-    statsCounter.fn.addEventSource(
-      new DynamoEventSource(table, {
-        // From the mapping's creation on: what the table held before was counted when written (by
-        // the previous release's writers, on an upgrade), so reading the stream's past would count it twice.
-        startingPosition: StartingPosition.LATEST,
-        // Up to 500 records or ten seconds, whichever comes first: statistics a few seconds behind,
-        // one invocation and a handful of counter writes for hundreds of transitions.
-        batchSize: 500,
-        maxBatchingWindow: Duration.seconds(10),
-        reportBatchItemFailures: true,
-        bisectBatchOnError: true,
-        retryAttempts: 10,
-        maxRecordAge: Duration.days(1),
-        // A batch that still fails leaves its position here (the records stay in the stream for a day).
-        onFailure: new SqsDlq(statsStreamFailures),
-        // Only request records move counters: the counters' own updates never wake the function.
-        filters: [
-          FilterCriteria.filter({
-            dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(KEY_PREFIX.request) } } },
-          }),
-        ],
-      }),
-    );
+    grantTable(table, open311Changes.fn, envName, ['put']);
+    const open311ChangesFailures = this.followTableStream(table, open311Changes.fn, 'Open311ChangesFailures');
 
     const statsRetryConsumer = fn('StatsRetryConsumer', {
       name: 'stats-retry',
@@ -520,6 +508,21 @@ export class ApiStack extends Stack {
       "The statistics counters are more than ten minutes behind the requests table's stream.",
     );
     alarms.metric(
+      'Open311ChangesFailures',
+      open311ChangesFailures.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      1,
+      "Open311's change log skipped a batch of the requests table's stream after its retries: see the Open311ChangesFailures queue (docs/deploy.md).",
+    );
+    alarms.metric(
+      'Open311ChangesLag',
+      open311Changes.fn.metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' }),
+      10 * 60_000,
+      "Open311's change log is more than ten minutes behind the requests table's stream.",
+    );
+    alarms.metric(
       'ScheduledFailures',
       scheduledFailures.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
@@ -556,5 +559,40 @@ export class ApiStack extends Stack {
       1,
       'A request could not be routed after repeated re-sends: it is flagged and waits in the intake DLQ (docs/deploy.md: Dead-letter queues).',
     );
+  }
+
+  /**
+   * `consumer` follows the requests table's stream in batches of request records, from the
+   * mapping's creation on (what was written before was handled when written, by the previous
+   * release on an upgrade). Returns the queue where a batch that still fails after its retries
+   * leaves its position (the records stay in the stream for a day).
+   */
+  private followTableStream(table: Table, consumer: IFunction, failuresId: string): Queue {
+    const failures = new Queue(this, failuresId, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    consumer.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.LATEST,
+        // Up to 500 records or ten seconds, whichever comes first: a few seconds behind, one
+        // invocation and a handful of writes for hundreds of transitions.
+        batchSize: 500,
+        maxBatchingWindow: Duration.seconds(10),
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.days(1),
+        onFailure: new SqsDlq(failures),
+        // Only request records: the consumers' own writes (counters, the change log) never wake them.
+        filters: [
+          FilterCriteria.filter({
+            dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(KEY_PREFIX.request) } } },
+          }),
+        ],
+      }),
+    );
+    return failures;
   }
 }

@@ -27,7 +27,6 @@ const PLAIN: ReadonlySet<string> = new Set([
   'agencyListKey',
   'openProvince',
   'provinceStatus',
-  'publicStatusAt',
   'createdAt',
   'updatedAt',
   'dueAt',

@@ -250,43 +250,6 @@ export async function recordIntakeResend(
 export const queryOverdue = (provinceCode: string, before: string) =>
   requestIdsBefore('openByDeadline', provinceCode, before);
 
-/**
- * One page of a province's request ids from a keys-only index keyed by province and a time,
- * newest first: sort key from `from` on (to `to`, when given). With each id, its sort key.
- */
-async function provinceIndexPage(
-  index: 'byProvinceCreated' | 'byProvinceChanged',
-  provinceCode: string,
-  range: { from: string; to?: string },
-  limit: number,
-  startKey?: Record<string, unknown>,
-) {
-  const { name, partitionKey, sortKey } = TABLE_INDEXES[index];
-  const page = await documentClient.send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: name,
-      KeyConditionExpression:
-        range.to === undefined ? '#p = :p AND #s >= :from' : '#p = :p AND #s BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#p': partitionKey, '#s': sortKey },
-      ExpressionAttributeValues: {
-        ':p': provinceCode,
-        ':from': range.from,
-        ...(range.to !== undefined && { ':to': range.to }),
-      },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  const keys = (page.Items ?? []).filter((k) => String(k.pk).startsWith(KEY_PREFIX.request));
-  return {
-    ids: keys.map((k) => String(k.pk).slice(KEY_PREFIX.request.length)),
-    sortKeys: keys.map((k) => String(k[sortKey])),
-    ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }),
-  };
-}
-
 /** One page of a province's request ids filed between `from` and `to` (inclusive), newest first. */
 export async function queryFiledBetween(
   provinceCode: string,
@@ -295,31 +258,24 @@ export async function queryFiledBetween(
   limit: number,
   startKey?: Record<string, unknown>,
 ): Promise<{ ids: string[]; next?: Record<string, unknown> }> {
-  const { ids, next } = await provinceIndexPage(
-    'byProvinceCreated',
-    provinceCode,
-    { from, to },
-    limit,
-    startKey,
+  const { name, partitionKey, sortKey } = TABLE_INDEXES.byProvinceCreated;
+  const page = await documentClient.send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: name,
+      KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#p': partitionKey, '#s': sortKey },
+      ExpressionAttributeValues: { ':p': provinceCode, ':from': from, ':to': to },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
   );
-  return { ids, ...(next && { next }) };
-}
-
-/** One page of a province's request ids whose public status last changed at or after `since`, latest first. */
-export async function queryChangedSince(
-  provinceCode: string,
-  since: string,
-  limit: number,
-  startKey?: Record<string, unknown>,
-): Promise<{ ids: string[]; changedAt: string[]; next?: Record<string, unknown> }> {
-  const { ids, sortKeys, next } = await provinceIndexPage(
-    'byProvinceChanged',
-    provinceCode,
-    { from: since },
-    limit,
-    startKey,
-  );
-  return { ids, changedAt: sortKeys, ...(next && { next }) };
+  const keys = (page.Items ?? []).filter((k) => String(k.pk).startsWith(KEY_PREFIX.request));
+  return {
+    ids: keys.map((k) => String(k.pk).slice(KEY_PREFIX.request.length)),
+    ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }),
+  };
 }
 
 /**

@@ -1,9 +1,8 @@
 import { sendStatsRetry } from '../adapters/queues.ts';
-import { isRequestKey, requestOfImage } from '../adapters/request-stream.ts';
 import { addCounters } from '../adapters/stats-table.ts';
 import { type CounterChange, changesOfRecord, sumChanges } from '../domain/stats.ts';
 import { logger, metrics } from '../observability.ts';
-import { TableStreamRecord } from '../schemas/events.ts';
+import { batchResult, readRequestSteps } from './request-stream-batch.ts';
 
 /**
  * Moves the statistics counters for a batch of the requests table's stream records: the changes of
@@ -20,28 +19,11 @@ import { TableStreamRecord } from '../schemas/events.ts';
 export async function countStreamRecords(
   records: readonly unknown[],
 ): Promise<{ batchItemFailures: { itemIdentifier: string }[] }> {
+  const { steps, failedAt } = readRequestSteps(records);
   const changes: CounterChange[] = [];
-  let origin: { requestId: string; version: number } | undefined;
-  let failedAt: string | undefined;
-  for (const raw of records) {
-    const parsed = TableStreamRecord.safeParse(raw);
-    if (!parsed.success) {
-      failedAt = sequenceNumberOf(raw);
-      logger.error('stream record not readable', { error: parsed.error.message });
-      break;
-    }
-    const { Keys, OldImage, NewImage, SequenceNumber } = parsed.data.dynamodb;
-    if (!isRequestKey(Keys)) continue;
-    try {
-      const next = requestOfImage(NewImage);
-      changes.push(...changesOfRecord(requestOfImage(OldImage), next));
-      origin ??= next && { requestId: next.requestId, version: next.version };
-    } catch (error) {
-      failedAt = SequenceNumber;
-      logger.error('stream record not readable', { sequenceNumber: SequenceNumber, error: String(error) });
-      break;
-    }
-  }
+  for (const step of steps) changes.push(...changesOfRecord(step.before, step.after));
+  const first = steps.find((s) => s.after)?.after;
+  const origin = first ? { requestId: first.requestId, version: first.version } : undefined;
   for (const change of sumChanges(changes)) {
     try {
       await addCounters(change.provinceCode, change.serviceCode, change.deltas);
@@ -49,15 +31,8 @@ export async function countStreamRecords(
       await retryLater(origin ?? { requestId: 'unknown', version: 0 }, change, error);
     }
   }
-  // No identifier to name (a record without one): the whole batch is retried.
-  if (failedAt === '') throw new Error('an unreadable stream record without a sequence number');
-  return { batchItemFailures: failedAt === undefined ? [] : [{ itemIdentifier: failedAt }] };
+  return batchResult(failedAt);
 }
-
-const sequenceNumberOf = (raw: unknown): string => {
-  const n = (raw as { dynamodb?: { SequenceNumber?: unknown } } | null)?.dynamodb?.SequenceNumber;
-  return typeof n === 'string' ? n : '';
-};
 
 async function retryLater(
   origin: { requestId: string; version: number },

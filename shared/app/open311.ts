@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { getRequest, queryChangedSince, queryFiledBetween } from '../adapters/requests-table.ts';
+import { queryPublicChanges } from '../adapters/public-changes.ts';
+import { getRequest, queryFiledBetween } from '../adapters/requests-table.ts';
 import { allDistricts } from '../data/districts.ts';
 import { allServices } from '../data/services.ts';
 import { AppError } from '../domain/errors.ts';
@@ -11,7 +12,7 @@ import {
   type Open311Update,
   toOpen311Request,
   toOpen311Service,
-  toOpen311Updates,
+  toOpen311Update,
   toServiceDefinition,
 } from '../domain/open311.ts';
 import { withBangkokZone } from '../domain/phone.ts';
@@ -212,58 +213,59 @@ function dateWindow(query: URLSearchParams, defaultMs: number) {
 
 /** servicerequestupdates answers at most this many changes; the newest are kept when there are more. */
 const MAX_UPDATES = 1000;
-/** servicerequestupdates reads at most this many requests for one answer (a bound on its cost). */
-const MAX_UPDATE_READS = 5000;
+/** servicerequestupdates reads at most this many items of the change log for one answer (a bound on its cost). */
+const MAX_LOG_READS = 5000;
 /** Without dates, servicerequestupdates looks back this far (FixMyStreet asks for two hours). */
 const DEFAULT_UPDATES_MS = 24 * 3_600_000;
 
 /**
  * GET servicerequestupdates (mySociety's extension, as FixMyStreet polls it): every public status
- * change in the jurisdiction between start_date and end_date, oldest first. The byProvinceChanged
- * index gives the requests whose public status last changed since start_date, latest first; each
- * request's history holds its changes. Reading stops once MAX_UPDATES changes are held that are
- * newer than anything an unread request can hold, so a busy window keeps its newest changes.
+ * change in the jurisdiction between start_date and end_date, oldest first. They come from the
+ * province's change log, which the table's stream fills in batches: a change shows here seconds
+ * after it is made (FixMyStreet asks for the last two hours on every run, so it still gets it).
+ * The log is read latest minute first, and reading stops once MAX_UPDATES changes are held that
+ * are newer than any an unread minute can hold, so a busy window keeps its newest changes.
  */
 export async function requestUpdates(query: URLSearchParams, served: readonly string[]) {
   const province = jurisdiction(query.get('jurisdiction_id'), served, true) as string;
   const { start, end } = dateWindow(query, DEFAULT_UPDATES_MS);
-  // The index is read from start_date to now: an old start would read every request changed since.
+  // The log keeps 90 days: an older start would silently miss changes.
   if (start.getTime() < Date.now() - MAX_RANGE_DAYS * 86_400_000) {
     throw new Open311Error(400, `start_date may be at most ${MAX_RANGE_DAYS} days ago`);
   }
   const from = start.getTime();
   const to = end.getTime();
-  let found: (Open311Update & { at: number })[] = [];
+  const found: (Open311Update & { at: number })[] = [];
+  const seen = new Set<string>();
   let startKey: Record<string, unknown> | undefined;
-  let done = false;
   let read = 0;
-  do {
-    const page = await queryChangedSince(province, toBangkokIso(start), 100, startKey);
-    for (let i = 0; i < page.ids.length && !done; i += 25) {
-      // Nothing an unread request holds is newer than its last public change.
-      const bound = Date.parse(page.changedAt[i] ?? '');
-      if (found.length >= MAX_UPDATES && (found[MAX_UPDATES - 1]?.at ?? 0) >= bound) {
-        done = true;
-        break;
+  reading: do {
+    const page = await queryPublicChanges(province, from, to, 100, startKey);
+    for (const group of page.groups) {
+      // Nothing in this minute or an older one is newer than the minute's end.
+      if (found.length >= MAX_UPDATES && (found[MAX_UPDATES - 1]?.at ?? 0) >= group.minuteMs + 60_000) {
+        break reading;
       }
-      if (read >= MAX_UPDATE_READS) {
-        throw new Open311Error(
-          400,
-          `more than ${MAX_UPDATE_READS} requests changed since start_date; ask for a later start_date`,
-        );
+      if (++read > MAX_LOG_READS) {
+        throw new Open311Error(400, 'too many changes since start_date; ask for a later start_date');
       }
-      read += Math.min(25, page.ids.length - i);
-      const items = await Promise.all(page.ids.slice(i, i + 25).map((id) => getRequest(id)));
-      for (const item of items) if (item) found.push(...toOpen311Updates(item, from, to).map(withTime));
+      for (const change of group.changes) {
+        const at = Date.parse(change.at);
+        const update = toOpen311Update(change);
+        // A retried batch may have logged a change twice; its id says so.
+        if (at < from || at > to || seen.has(update.update_id)) continue;
+        seen.add(update.update_id);
+        found.push({ ...update, at });
+      }
       found.sort((a, b) => b.at - a.at);
     }
     startKey = page.next;
-  } while (startKey && !done);
-  found = found.slice(0, MAX_UPDATES);
-  return found.reverse().map(({ at: _at, ...update }) => update);
+  } while (startKey);
+  return found
+    .slice(0, MAX_UPDATES)
+    .reverse()
+    .map(({ at: _at, ...update }) => update);
 }
-
-const withTime = (u: Open311Update) => ({ ...u, at: Date.parse(u.updated_datetime) });
 
 /** At most this many comments from Open311 clients on one request: its record keeps room for the agency. */
 const COMMENTS_PER_REQUEST = 10;

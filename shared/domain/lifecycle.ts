@@ -224,7 +224,6 @@ export function applyTransition(
     ],
   };
   if (input.action === 'accept' && !item.acceptedAt) next.acceptedAt = at;
-  if (PUBLIC_STATUS[to] !== PUBLIC_STATUS[item.status] || !item.publicStatusAt) next.publicStatusAt = at;
   // Changes given as undefined remove the attribute (a cross-province forward drops the district).
   for (const [k, v] of Object.entries(changes))
     if (v === undefined) delete (next as Record<string, unknown>)[k];

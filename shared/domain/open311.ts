@@ -1,10 +1,13 @@
 import type { District, Service, ServiceField } from '../schemas/catalogue.ts';
+import type { Open311Update, PublicChange } from '../schemas/open311.ts';
 import type { Bill } from '../schemas/payments.ts';
 import type { HistoryEntry, RequestItem, RequestStatus } from '../schemas/request.ts';
 import { FINAL_STATUSES, PUBLIC_STATUS } from './lifecycle.ts';
 import { formatBaht } from './money.ts';
 import { STATUS_LABELS } from './notes-th.ts';
 import { normaliseThaiPhone, withBangkokZone } from './phone.ts';
+
+export type { Open311Update };
 
 /**
  * The Open311 GeoReport v2 view of OSS: services with their form fields as attributes, requests
@@ -164,7 +167,7 @@ export const publicCoordinate = (v: number | undefined) =>
   v === undefined ? null : Math.round(v * 1000) / 1000;
 
 /** What a public view says of one history entry: the officer's published words, else the standard message. */
-const publicSummary = (h: HistoryEntry) =>
+const publicSummary = (h: Pick<HistoryEntry, 'status' | 'note' | 'public'>) =>
   h.public && h.note ? `${h.note} (${publicStatusNote(h.status)})` : publicStatusNote(h.status);
 
 /**
@@ -331,39 +334,39 @@ function lastStatusEntry(item: RequestItem): HistoryEntry {
   return h[0] as HistoryEntry;
 }
 
-/** One entry of mySociety's servicerequestupdates: a change of a request's public status. */
-export interface Open311Update {
-  update_id: string;
-  service_request_id: string;
-  status: string;
-  updated_datetime: string;
-  description: string;
-  media_url: string | null;
-  external_status_code: string;
+/**
+ * The public status changes among a request's history entries from `fromIndex` on: every entry
+ * after the filing whose public status differs from the entry before it. Comments, replies and
+ * routing keep the public status and are not listed. Given the length of the history a step
+ * started from, it names exactly the changes that step made.
+ */
+export function publicChanges(item: RequestItem, fromIndex = 1): PublicChange[] {
+  const out: PublicChange[] = [];
+  const h = item.history;
+  for (let i = Math.max(1, fromIndex); i < h.length; i++) {
+    const entry = h[i] as HistoryEntry;
+    if (PUBLIC_STATUS[entry.status] === PUBLIC_STATUS[(h[i - 1] as HistoryEntry).status]) continue;
+    out.push({
+      requestId: item.requestId,
+      index: i,
+      status: entry.status,
+      at: entry.at,
+      ...(entry.public && entry.note && { note: entry.note }),
+    });
+  }
+  return out;
 }
 
 /**
- * The public status changes of a request made between `from` and `to` (ISO instants, inclusive):
- * every history entry after the filing whose public status differs from the entry before it, with
- * a stable id (request id and entry position). Comments, replies and routing keep the public
- * status and are not listed; the words are the standard message unless the officer published them.
+ * A public change as servicerequestupdates shows it, with a stable id (request id and entry
+ * position); the words are the standard message unless the officer published theirs.
  */
-export function toOpen311Updates(item: RequestItem, from: number, to: number): Open311Update[] {
-  const out: Open311Update[] = [];
-  item.history.forEach((h, i) => {
-    const before = item.history[i - 1];
-    if (!before || PUBLIC_STATUS[h.status] === PUBLIC_STATUS[before.status]) return;
-    const at = Date.parse(h.at);
-    if (at < from || at > to) return;
-    out.push({
-      update_id: `${item.requestId}:${i}`,
-      service_request_id: item.requestId,
-      status: PUBLIC_STATUS[h.status],
-      updated_datetime: h.at,
-      description: publicSummary(h),
-      media_url: null,
-      external_status_code: h.status,
-    });
-  });
-  return out;
-}
+export const toOpen311Update = (c: PublicChange): Open311Update => ({
+  update_id: `${c.requestId}:${c.index}`,
+  service_request_id: c.requestId,
+  status: PUBLIC_STATUS[c.status],
+  updated_datetime: c.at,
+  description: publicSummary({ status: c.status, note: c.note, public: c.note !== undefined }),
+  media_url: null,
+  external_status_code: c.status,
+});

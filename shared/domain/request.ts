@@ -110,7 +110,6 @@ export function createRequestItem(
     ],
     createdAt: at,
     updatedAt: at,
-    publicStatusAt: at,
     // Provisional while documents are missing: the clock starts when the request is complete
     // (SUBMITTED), and only then does it join the open-by-deadline index the sweeper reads.
     dueAt: toBangkokIso(addWorkingDays(ctx.now, service.slaDays, ctx.holidays)),

@@ -178,12 +178,6 @@ export const RequestItem = /* @__PURE__ */ schema(() =>
     clockPausedAt: z.optional(IsoDateTime),
     /** `<province>#<status>`: partition key of the `byProvinceStatus` index. */
     provinceStatus: z.optional(z.string()),
-    /**
-     * When the request's public status (what Open311 shows) last changed: sort key of the
-     * `byProvinceChanged` index that Open311's servicerequestupdates reads. Steps that keep the public
-     * status (routing, a reply, a rating) leave it, so they do not rewrite that index entry.
-     */
-    publicStatusAt: z.optional(IsoDateTime),
     /** `open#<createdAt>` or `done#<createdAt>` while assigned to an agency: sort key of the `byAgency` index. */
     agencyListKey: z.optional(z.string()),
   }),

@@ -18,11 +18,6 @@ export const TABLE_INDEXES = {
    * Its keys never change after filing, so a request's later writes never touch it.
    */
   byProvinceCreated: { name: 'byProvinceCreated', partitionKey: 'provinceCode', sortKey: 'createdAt' },
-  /**
-   * Every request by province and the last change of its public status (keys only): Open311's
-   * servicerequestupdates finds the requests that changed since a date here.
-   */
-  byProvinceChanged: { name: 'byProvinceChanged', partitionKey: 'provinceCode', sortKey: 'publicStatusAt' },
   /** Bank payments flagged for review, by the agency that must look (`unmatched` when no bill matched). */
   paymentReview: { name: 'paymentReview', partitionKey: 'reviewAgencyId', sortKey: 'receivedAt' },
 } as const;
@@ -49,6 +44,9 @@ export const AGENCY_LIST_ATTRIBUTES = [
   'overdue',
 ] as const;
 
+/** Items that DynamoDB deletes on their own once this attribute (epoch seconds) has passed (TTL). */
+export const EXPIRES_AT_ATTRIBUTE = 'expiresAt';
+
 export const KEY_PREFIX = {
   request: 'REQUEST#',
   /** `BILL#<ref1>`: which request a bank reference belongs to (and the proof that ref1 is unique). */
@@ -57,6 +55,11 @@ export const KEY_PREFIX = {
   payment: 'PAYMENT#',
   /** `DATAKEY#<keyId>`: a KMS-encrypted data key that sealed citizen IDs name. */
   dataKey: 'DATAKEY#',
+  /**
+   * `CHANGES#<province>`: the province's public status changes (Open311's servicerequestupdates),
+   * written from the table's stream in batches, one item per minute of changes and batch.
+   */
+  publicChanges: 'CHANGES#',
 } as const;
 
 export const DOCUMENT_PREFIXES = {

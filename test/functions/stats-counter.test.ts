@@ -1,6 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toStored } from '../../shared/adapters/request-record.ts';
@@ -8,6 +7,7 @@ import type { RequestItem } from '../../shared/schemas/request.ts';
 import { lambdaContext } from '../support/api-event.ts';
 import { storedRequest } from '../support/items.ts';
 import { sqsEventOf, sqsRecord } from '../support/sqs-event.ts';
+import { streamEvent, streamRecord } from '../support/stream-event.ts';
 
 process.env.REQUESTS_TABLE_NAME = 'requests-test';
 process.env.OSS_ENV = 'test';
@@ -22,35 +22,7 @@ const sqs = mockClient(SQSClient);
 const id = '0b5a3f6e-2f7c-4d1b-9a55-3c2e1f0a9b8c';
 const other = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 
-/** An item image as Lambda hands it in a stream event: DynamoDB JSON, binary values in base64. */
-function image(item: Record<string, unknown>) {
-  const base64Bytes = (v: unknown): unknown => {
-    if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
-    if (Array.isArray(v)) return v.map(base64Bytes);
-    if (v && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, base64Bytes(x)]));
-    return v;
-  };
-  return base64Bytes(marshall(toStored(item as RequestItem), { removeUndefinedValues: true })) as Record<
-    string,
-    Record<string, unknown>
-  >;
-}
-let sequence = 100;
-const record = (before: RequestItem | undefined, after: RequestItem | undefined) => {
-  const keys = { pk: { S: String((after ?? before)?.pk) }, sk: { S: 'REQUEST' } };
-  return {
-    eventName: !before ? 'INSERT' : !after ? 'REMOVE' : 'MODIFY',
-    eventSource: 'aws:dynamodb',
-    dynamodb: {
-      Keys: keys,
-      SequenceNumber: String(++sequence),
-      ...(before && { OldImage: image(before) }),
-      ...(after && { NewImage: image(after) }),
-    },
-  };
-};
-const streamEvent = (records: unknown[]) => ({ Records: records }) as never;
+const record = streamRecord;
 const step = (
   item: RequestItem,
   status: RequestItem['status'],
@@ -144,7 +116,7 @@ describe('statistics counters', () => {
       eventName: 'MODIFY',
       dynamodb: {
         Keys: { pk: { S: 'STATS#20' }, sk: { S: 'SVC#complaint#1' } },
-        SequenceNumber: String(++sequence),
+        SequenceNumber: '99',
         OldImage: { pk: { S: 'STATS#20' }, sk: { S: 'SVC#complaint#1' }, status_ROUTED: { N: '1' } },
         NewImage: { pk: { S: 'STATS#20' }, sk: { S: 'SVC#complaint#1' }, status_ROUTED: { N: '2' } },
       },

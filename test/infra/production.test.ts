@@ -172,6 +172,20 @@ describe('least privilege', () => {
       'dynamodb:ListStreams',
       'dynamodb:UpdateItem',
     ]);
+    // Open311's change log: the stream's read actions, and PutItem for the log's items.
+    expect(dynamoActions(api, 'Open311Changes')).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+      'dynamodb:PutItem',
+    ]);
+    // Open311 reads the log and the keys-only index by filing date, and writes comments.
+    expect(dynamoActions(api, 'Open311Role')).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+    ]);
     expect(dynamoActions(api, 'AgencyInbox')).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
     expect(dynamoActions(province20, 'Router')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
     const router = statementsOf(province20, 'Router');

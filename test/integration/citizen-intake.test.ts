@@ -1,5 +1,5 @@
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
 import { VALID_CITIZEN_ID, withCheckDigit } from '../support/citizen-ids.ts';
@@ -182,7 +182,7 @@ describe('citizen intake over HTTP on the local stack', () => {
     expect(inbox).toContain(created.json.requestId);
   });
 
-  it('upgrades data kept by an older version: the indexes the table lacks are built and their keys filled in', async () => {
+  it('upgrades data kept by an older version: the indexes the table lacks are built, their keys filled in, and the change log filled', async () => {
     const created = await http(base, 'POST', '/v1/requests', { body: complaint(998) });
     const id = created.json.requestId as string;
     const officer = {
@@ -197,8 +197,8 @@ describe('citizen intake over HTTP on the local stack', () => {
       headers: officer,
     });
     expect(accepted.status, accepted.text).toBe(200);
-    // Make the table what an older version left: no secondary indexes, and this request without
-    // the keys of the newer ones (it has the old agency key instead).
+    // Make the table what an older version left: no secondary indexes, no change log, and this
+    // request without the keys of the newer ones (it has the old agency key instead).
     const table = requestTable(stack);
     const all: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
@@ -235,12 +235,27 @@ describe('citizen intake over HTTP on the local stack', () => {
     );
     for (const item of all) {
       const old = { ...item };
+      if (String(old.pk).startsWith('CHANGES#') || String(old.pk).startsWith('MIGRATION#')) continue;
       if (old.pk === `REQUEST#${id}`) {
         old.agencyStatusAt = `IN_PROGRESS#${String(old.updatedAt)}`;
+        old.publicStatusAt = String(old.updatedAt);
         delete old.agencyListKey;
-        delete old.publicStatusAt;
       }
       await table.client.send(new PutCommand({ TableName: table.name, Item: old }));
+    }
+    // Writing them back went through the local stream, which logged their changes: an older
+    // version's table has no log, so that goes too, and only the upgrade can fill it.
+    await stack.drainStreams();
+    const logged = await table.client.send(
+      new ScanCommand({
+        TableName: table.name,
+        FilterExpression: 'begins_with(pk, :c)',
+        ExpressionAttributeValues: { ':c': 'CHANGES#' },
+      }),
+    );
+    expect(logged.Items?.length).toBeGreaterThan(0);
+    for (const { pk, sk } of logged.Items ?? []) {
+      await table.client.send(new DeleteCommand({ TableName: table.name, Key: { pk, sk } }));
     }
     table.close();
     await stack.stop();

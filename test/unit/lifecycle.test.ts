@@ -4,8 +4,10 @@ import {
   type LifecycleAction,
   nextStatus,
   TRANSITIONS,
+  withNote,
   withProvinceStatus,
 } from '../../shared/domain/lifecycle.ts';
+import { publicChanges, publicStatusNote, toOpen311Update } from '../../shared/domain/open311.ts';
 import type { RequestItem } from '../../shared/schemas/request.ts';
 import { RequestStatus } from '../../shared/schemas/request.ts';
 
@@ -195,8 +197,34 @@ describe('request lifecycle', () => {
       now: new Date('2026-11-25T03:00:00Z'),
     });
     expect(done.agencyListKey).toBe(`done#${base.createdAt}`);
-    // A public status change moves publicStatusAt; a step that keeps it (none here) would not.
-    expect(done.publicStatusAt).toBe('2026-11-25T10:00:00.000+07:00');
+    // Each step's public changes (Open311's change log), named by the history it started from.
+    expect(publicChanges(next, base.history.length)).toEqual([
+      { requestId: base.requestId, index: 1, status: 'IN_PROGRESS', at: '2026-11-24T10:00:00.000+07:00' },
+    ]);
+    const completed = publicChanges(done, next.history.length);
+    expect(completed.map((c) => [c.index, c.status, c.at])).toEqual([
+      [2, 'COMPLETED', '2026-11-25T10:00:00.000+07:00'],
+    ]);
+    // As Open311 shows it: a stable id, the public status, the standard words (nothing was published).
+    expect(completed.map(toOpen311Update)).toEqual([
+      {
+        update_id: `${base.requestId}:2`,
+        service_request_id: base.requestId,
+        status: 'fixed',
+        updated_datetime: '2026-11-25T10:00:00.000+07:00',
+        description: publicStatusNote('COMPLETED'),
+        media_url: null,
+        external_status_code: 'COMPLETED',
+      },
+    ]);
+    expect(publicChanges(done).map((c) => c.status)).toEqual(['IN_PROGRESS', 'COMPLETED']);
+    // A step that keeps the public status (a note) adds none.
+    expect(
+      publicChanges(
+        withNote(done, 'citizen', 'ขอบคุณ', new Date('2026-11-25T04:00:00Z')),
+        done.history.length,
+      ),
+    ).toEqual([]);
     expect(next.openProvince).toBe('20');
     expect(base.history).toHaveLength(1); // the input is not mutated
   });
