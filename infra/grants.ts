@@ -1,4 +1,5 @@
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { allowCitizenData } from './constructs/keys.ts';
 
@@ -22,15 +23,26 @@ export type TableAccess = keyof typeof TABLE_ACCESS;
 /**
  * Grants `fn` exactly the listed kinds of access to the table, the use of the citizen-data key
  * that access implies (decrypt to read; encrypt too to write), and the role tag that the key's
- * policy requires.
+ * policy requires. `onlyKeysStartingWith` confines it to the items whose partition key starts so
+ * (`dynamodb:LeadingKeys`), for a function that keeps items of its own apart from the requests.
  */
 export function grantTable(
   table: Table,
   fn: IFunction,
   envName: string,
   access: readonly TableAccess[],
+  onlyKeysStartingWith?: string,
 ): void {
-  table.grant(fn, ...access.flatMap((a) => TABLE_ACCESS[a]));
+  const actions = access.flatMap((a) => TABLE_ACCESS[a]);
+  if (onlyKeysStartingWith === undefined) table.grant(fn, ...actions);
+  else
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions,
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${onlyKeysStartingWith}*`] } },
+      }),
+    );
   const writes = access.some((a) => a === 'put' || a === 'update');
   if (table.encryptionKey) {
     if (writes) table.encryptionKey.grantEncryptDecrypt(fn);

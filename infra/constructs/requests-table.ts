@@ -13,8 +13,8 @@ import { Construct } from 'constructs';
 import {
   AGENCY_LIST_ATTRIBUTES,
   CITIZEN_LIST_ATTRIBUTES,
-  EXPIRES_AT_ATTRIBUTE,
   TABLE_INDEXES,
+  TTL_ATTRIBUTE,
 } from '../../shared/schemas/table.ts';
 
 /**
@@ -40,8 +40,9 @@ export class RequestsTable extends Construct {
       // write in each transition: the statistics counters (functions/stats-counter) and each
       // province's public change log (functions/open311-changes).
       stream: StreamViewType.NEW_AND_OLD_IMAGES,
-      // The change log's items go on their own after 91 days (Open311 looks back 90).
-      timeToLiveAttribute: EXPIRES_AT_ATTRIBUTE,
+      // Expired citizen sessions, and the change log's items after 91 days (Open311 looks back 90),
+      // go on their own.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
     });
     // Sparse index of an agency's requests, open work apart from finished, by filing time: it
     // carries only what an agency's list shows. Its key moves once (when the request finishes); a

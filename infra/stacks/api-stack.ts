@@ -330,7 +330,8 @@ export class ApiStack extends Stack {
       timeout: STATS_COUNTER_TIMEOUT,
       memorySize: 256,
     });
-    grantTable(table, open311Changes.fn, envName, ['put']);
+    // Its own items only: it never writes a request.
+    grantTable(table, open311Changes.fn, envName, ['put'], KEY_PREFIX.publicChanges);
     const open311ChangesFailures = this.followTableStream(table, open311Changes.fn, 'Open311ChangesFailures');
 
     const statsRetryConsumer = fn('StatsRetryConsumer', {

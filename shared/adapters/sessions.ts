@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ENV, requireEnv } from '../env.ts';
 import type { CitizenSession } from '../schemas/session.ts';
-import { TABLE_INDEXES } from '../schemas/table.ts';
+import { TABLE_INDEXES, TTL_ATTRIBUTE } from '../schemas/table.ts';
 import { documentClient } from './dynamodb-client.ts';
 
 let tableName: string | undefined;
@@ -17,7 +17,12 @@ export async function putSession(id: string, session: CitizenSession): Promise<v
   await documentClient.send(
     new PutCommand({
       TableName: table(),
-      Item: { ...sessionKey(id), ...session, ttl: Math.floor(Date.parse(session.expiresAt) / 1000) },
+      // DynamoDB deletes it once expired (TTL): a session's name and sealed ID are kept no longer.
+      Item: {
+        ...sessionKey(id),
+        ...session,
+        [TTL_ATTRIBUTE]: Math.floor(Date.parse(session.expiresAt) / 1000),
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );

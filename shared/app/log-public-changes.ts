@@ -9,7 +9,8 @@ import { batchResult, readRequestSteps } from './request-stream-batch.ts';
  * index entry per request moved by every change. A step's changes are the history entries it
  * added whose public status differs from the entry before.
  *
- * Writes are keyed by the batch's records, so a batch retried whole lands on the same items. A
+ * Writes are keyed by the batch's records (a group by the eventID of its first record, unique in
+ * the whole stream), so a batch retried whole lands on the same items. A
  * record that cannot be read stops the batch there: the changes before it are written, and Lambda
  * retries from it. A write that fails fails the batch, which Lambda retries (and after its retries,
  * parks the batch's position on the failure queue; the records stay in the stream a day).
@@ -19,12 +20,12 @@ export async function logPublicChanges(
 ): Promise<{ batchItemFailures: { itemIdentifier: string }[] }> {
   const { steps, failedAt } = readRequestSteps(records);
   const groups = groupByMinute(
-    steps.flatMap(({ before, after, sequenceNumber }) =>
+    steps.flatMap(({ before, after, eventId }) =>
       after
         ? [
             {
               provinceCode: after.provinceCode,
-              name: sequenceNumber,
+              name: eventId,
               changes: publicChanges(after, before?.history.length ?? 1),
             },
           ]

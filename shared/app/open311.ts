@@ -258,6 +258,8 @@ export async function requestUpdates(query: URLSearchParams, served: readonly st
         found.push({ ...update, at });
       }
       found.sort((a, b) => b.at - a.at);
+      // Only the newest are answered: a busy window holds no more than that in memory.
+      if (found.length > MAX_UPDATES) found.length = MAX_UPDATES;
     }
     startKey = page.next;
   } while (startKey);

@@ -8,6 +8,8 @@ export interface RequestStep {
   before: RequestItem | undefined;
   after: RequestItem | undefined;
   sequenceNumber: string;
+  /** The stream record's eventID: unique in the whole stream, the same when the record is retried. */
+  eventId: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export function readRequestSteps(records: readonly unknown[]): { steps: RequestS
         before: requestOfImage(OldImage),
         after: requestOfImage(NewImage),
         sequenceNumber: SequenceNumber,
+        eventId: parsed.data.eventID,
       });
     } catch (error) {
       logger.error('stream record not readable', { sequenceNumber: SequenceNumber, error: String(error) });

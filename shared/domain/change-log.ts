@@ -1,5 +1,5 @@
 import type { PublicChange } from '../schemas/open311.ts';
-import { EXPIRES_AT_ATTRIBUTE, KEY_PREFIX } from '../schemas/table.ts';
+import { KEY_PREFIX, TTL_ATTRIBUTE } from '../schemas/table.ts';
 
 /**
  * A province's public change log: `CHANGES#<province>` / `<minute>#<group>#<part>`, each item the
@@ -47,7 +47,7 @@ export function publicChangeItems(
     pk: `${KEY_PREFIX.publicChanges}${provinceCode}`,
     sk: `${minuteKey(minuteMs)}#${group}#${part}`,
     changes: changesJson,
-    [EXPIRES_AT_ATTRIBUTE]: expiresAt,
+    [TTL_ATTRIBUTE]: expiresAt,
   }));
 }
 

@@ -30,6 +30,8 @@ const StreamImage = /* @__PURE__ */ schema(() => z.record(z.string(), z.record(z
 /** One record of the requests table's stream (NEW_AND_OLD_IMAGES): the fields OSS reads. */
 export const TableStreamRecord = /* @__PURE__ */ schema(() =>
   z.object({
+    /** Unique across the stream's shards (a sequence number is documented unique only within one). */
+    eventID: z.string(),
     eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
     dynamodb: z.object({
       Keys: StreamImage,

@@ -44,8 +44,12 @@ export const AGENCY_LIST_ATTRIBUTES = [
   'overdue',
 ] as const;
 
-/** Items that DynamoDB deletes on their own once this attribute (epoch seconds) has passed (TTL). */
-export const EXPIRES_AT_ATTRIBUTE = 'expiresAt';
+/**
+ * Items that DynamoDB deletes on their own once this attribute (epoch seconds) has passed (TTL):
+ * citizen sessions after they expire, the public change log after 91 days. A table has one TTL
+ * attribute, and `expiresAt` is taken (an ISO time on bills and sessions), hence the short name.
+ */
+export const TTL_ATTRIBUTE = 'ttl';
 
 export const KEY_PREFIX = {
   request: 'REQUEST#',

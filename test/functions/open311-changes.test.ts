@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toStored } from '../../shared/adapters/request-record.ts';
 import { applyTransition, withNote } from '../../shared/domain/lifecycle.ts';
 import type { PublicChange } from '../../shared/schemas/open311.ts';
@@ -30,7 +30,7 @@ const routed = (requestId: string, extra: Record<string, unknown> = {}): Request
 };
 const at = (s: number) => new Date(Date.parse('2026-11-24T03:10:00Z') + s * 1000);
 
-type Written = { pk: string; sk: string; changes: string; expiresAt: number };
+type Written = { pk: string; sk: string; changes: string; ttl: number };
 let written: Written[] = [];
 
 beforeEach(() => {
@@ -46,6 +46,9 @@ const changesOf = (items: Written[]) =>
   items.flatMap((i) => JSON.parse(i.changes) as PublicChange[]).map((c) => [c.requestId, c.index, c.status]);
 
 describe("Open311's change log, from the table's stream", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   it("writes each step's public changes, one item per province and minute of the batch", async () => {
     const a0 = routed(id);
     const a1 = applyTransition(a0, { action: 'accept', actor: agency, now: at(0) });
@@ -59,7 +62,15 @@ describe("Open311's change log, from the table's stream", () => {
     });
     const b0 = routed(other, { provinceCode: '10' });
     const b1 = applyTransition(b0, { action: 'accept', actor: 'agency:bangkok-10', now: at(10) });
+    // A public status change whose reason the officer did not publish (it names the citizen's ID).
+    const b2 = applyTransition(b1, {
+      action: 'request-info',
+      actor: 'agency:bangkok-10',
+      now: at(20),
+      note: 'ขอสำเนาบัตร 3100000000001',
+    });
     const counterRecord = {
+      eventID: 'counter-1',
       eventName: 'MODIFY',
       dynamodb: {
         Keys: { pk: { S: 'STATS#20' }, sk: { S: 'SVC#complaint#1' } },
@@ -74,6 +85,7 @@ describe("Open311's change log, from the table's stream", () => {
       counterRecord,
       streamRecord(b0, b1),
       streamRecord(a2, a3),
+      streamRecord(b1, b2),
     ];
     const out = await handler(streamEvent(records), lambdaContext);
     expect(out).toEqual({ batchItemFailures: [] });
@@ -96,14 +108,49 @@ describe("Open311's change log, from the table's stream", () => {
       { requestId: id, index: 4, status: 'COMPLETED', at: a3.updatedAt, note: 'ซ่อมแล้ว' },
     ]);
     expect(JSON.parse(twenty[0]?.changes ?? '[]')[0]).not.toHaveProperty('note');
+    const bangkok = written.filter((w) => w.pk === `CHANGES#${b1.provinceCode}`);
+    expect(changesOf(bangkok)).toEqual([
+      [other, 2, 'IN_PROGRESS'],
+      [other, 3, 'NEEDS_INFO'],
+    ]);
+    expect(JSON.stringify(bangkok)).not.toContain('3100000000001');
     // Gone on its own a day after Open311 stops looking (90 days).
-    expect(twenty[0]?.expiresAt).toBe(Math.floor(Number(minute(0)) / 1000) + 91 * 86_400);
+    expect(twenty[0]?.ttl).toBe(Math.floor(Number(minute(0)) / 1000) + 91 * 86_400);
 
     // The same batch again (a retry) writes the same items, not new ones.
     const first = written.map((w) => w.sk).sort();
     written = [];
     await handler(streamEvent(records), lambdaContext);
     expect(written.map((w) => w.sk).sort()).toEqual(first);
+  });
+
+  it('a batch cut in two (Lambda bisects a failing one) loses no change and repeats none', async () => {
+    const a0 = routed(id);
+    const c0 = routed(other);
+    const records = [
+      streamRecord(a0, applyTransition(a0, { action: 'accept', actor: agency, now: at(0) })),
+      streamRecord(c0, applyTransition(c0, { action: 'accept', actor: agency, now: at(30) })),
+    ];
+    await handler(streamEvent(records), lambdaContext);
+    const whole = written;
+    expect(whole).toHaveLength(1);
+    // Each half names its group by its own first record: the first half rewrites the batch's item
+    // with fewer changes, the second writes the rest under a key of its own.
+    written = [];
+    await handler(streamEvent(records.slice(0, 1)), lambdaContext);
+    await handler(streamEvent(records.slice(1)), lambdaContext);
+    const table = new Map([...whole, ...written].map((w) => [`${w.pk} ${w.sk}`, w]));
+    expect(table.size).toBe(2);
+    expect(changesOf([...table.values()]).sort()).toEqual(
+      [
+        [id, 2, 'IN_PROGRESS'],
+        [other, 2, 'IN_PROGRESS'],
+      ].sort(),
+    );
+    vi.useFakeTimers({ now: at(3600), toFake: ['Date'] });
+    ddb.on(QueryCommand).resolves({ Items: [...table.values()].sort((x, y) => (x.sk < y.sk ? 1 : -1)) });
+    const answer = await requestUpdates(new URLSearchParams({ jurisdiction_id: '20' }), ['20']);
+    expect(answer.map((u) => u.update_id)).toEqual([`${id}:2`, `${other}:2`]);
   });
 
   it('reads a packed record and stops at an unreadable one, retried from there', async () => {
@@ -123,6 +170,7 @@ describe("Open311's change log, from the table's stream", () => {
     expect(toStored(long)).toHaveProperty('packed');
     const accepted = applyTransition(long, { action: 'accept', actor: agency, now: at(0) });
     const broken = {
+      eventID: 'broken-1',
       eventName: 'MODIFY',
       dynamodb: {
         Keys: { pk: { S: `REQUEST#${other}` } },
@@ -146,6 +194,9 @@ describe("Open311's change log, from the table's stream", () => {
 });
 
 describe('servicerequestupdates, from the change log', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   const update = (n: number, s: number): PublicChange => ({
     requestId: id,
     index: n,
@@ -185,5 +236,55 @@ describe('servicerequestupdates, from the change log', () => {
     expect(input?.ExpressionAttributeValues?.[':p']).toBe('CHANGES#20');
     expect(input?.ScanIndexForward).toBe(false);
     expect(String(input?.ExpressionAttributeValues?.[':from'])).toMatch(/^\d{15}$/);
+    const minuteOf = (iso: string) => String(Math.floor(Date.parse(iso) / 60_000) * 60_000).padStart(15, '0');
+    expect(input?.ExpressionAttributeValues?.[':from']).toBe(minuteOf(query.get('start_date') as string));
+    expect(input?.ExpressionAttributeValues?.[':to']).toBe(`${minuteOf(query.get('end_date') as string)}~`);
+  });
+
+  it('follows the pages, and stops once the newest 1000 changes are held', async () => {
+    // Page 1: the latest minute, 600 changes; page 2: the minute before, 600 more, then an older
+    // minute, which can hold nothing newer: reading stops there, and page 3 is never asked for.
+    const many = (minuteAgo: number, first: number) =>
+      item(
+        minuteAgo,
+        Array.from({ length: 600 }, (_, i) => ({
+          requestId: id,
+          index: first + i,
+          status: 'IN_PROGRESS' as const,
+          at: new Date(
+            Math.floor((Date.now() - minuteAgo * 60_000) / 60_000) * 60_000 + 50 * i,
+          ).toISOString(),
+        })),
+      );
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [many(1, 2000)], LastEvaluatedKey: { pk: 'p', sk: '1' } })
+      .resolvesOnce({ Items: [many(2, 1000), many(3, 1)], LastEvaluatedKey: { pk: 'p', sk: '2' } })
+      .resolvesOnce({ Items: [many(4, 5000)] });
+    const answer = await requestUpdates(new URLSearchParams({ jurisdiction_id: '20' }), ['20']);
+    expect(answer).toHaveLength(1000);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(2);
+    expect(ddb.commandCalls(QueryCommand)[1]?.args[0].input.ExclusiveStartKey).toEqual({ pk: 'p', sk: '1' });
+    // The newest 600 and the newest 400 of the minute before, oldest first.
+    expect(answer[0]?.update_id).toBe(`${id}:${1000 + 200}`);
+    expect(answer.at(-1)?.update_id).toBe(`${id}:${2000 + 599}`);
+  });
+
+  it('refuses a window whose log is too long to read for one answer', async () => {
+    // Every item repeats one change: the answer never fills, so only the bound on reads stops it.
+    let page = 0;
+    ddb.on(QueryCommand).callsFake(() => {
+      page += 1;
+      return {
+        Items: Array.from({ length: 100 }, () => item(1, [update(2, 70)])),
+        LastEvaluatedKey: { sk: page },
+      };
+    });
+    await expect(
+      requestUpdates(new URLSearchParams({ jurisdiction_id: '20' }), ['20']),
+    ).rejects.toMatchObject({
+      status: 400,
+    });
+    expect(page).toBe(51);
   });
 });

@@ -113,6 +113,7 @@ describe('statistics counters', () => {
     };
     expect(toStored(long)).toHaveProperty('packed');
     const counterRecord = {
+      eventID: 'counter-1',
       eventName: 'MODIFY',
       dynamodb: {
         Keys: { pk: { S: 'STATS#20' }, sk: { S: 'SVC#complaint#1' } },
@@ -135,6 +136,7 @@ describe('statistics counters', () => {
     const a0 = storedRequest('complaint', id).item;
     const a1 = step(a0, 'ROUTED');
     const broken = {
+      eventID: 'broken-1',
       eventName: 'MODIFY',
       dynamodb: {
         Keys: { pk: { S: `REQUEST#${other}` } },

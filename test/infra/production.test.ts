@@ -180,6 +180,13 @@ describe('least privilege', () => {
       'dynamodb:ListStreams',
       'dynamodb:PutItem',
     ]);
+    // …and only on the log's own items: never a request.
+    const logPut = statementsOf(api, 'Open311Changes').find((s) =>
+      [s.Action].flat().includes('dynamodb:PutItem'),
+    );
+    expect(logPut?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CHANGES#*'] },
+    });
     // Open311 reads the log and the keys-only index by filing date, and writes comments.
     expect(dynamoActions(api, 'Open311Role')).toEqual([
       'dynamodb:GetItem',

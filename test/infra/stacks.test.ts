@@ -21,7 +21,7 @@ describe('stateful stack', () => {
         DeletionProtectionEnabled: true,
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         // Open311's change log expires on its own (the requests never carry the attribute).
-        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
         SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
         GlobalSecondaryIndexes: [
           Match.objectLike({

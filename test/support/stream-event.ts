@@ -21,12 +21,14 @@ let sequence = 100;
 /** A record of the requests table's stream (NEW_AND_OLD_IMAGES) for a request's step, stored as the table would. */
 export const streamRecord = (before: RequestItem | undefined, after: RequestItem | undefined) => {
   const keys = { pk: { S: String((after ?? before)?.pk) }, sk: { S: 'REQUEST' } };
+  sequence += 1;
   return {
+    eventID: `event-${sequence}`,
     eventName: !before ? 'INSERT' : !after ? 'REMOVE' : 'MODIFY',
     eventSource: 'aws:dynamodb',
     dynamodb: {
       Keys: keys,
-      SequenceNumber: String(++sequence),
+      SequenceNumber: String(sequence),
       ...(before && { OldImage: streamImage(before) }),
       ...(after && { NewImage: streamImage(after) }),
     },
