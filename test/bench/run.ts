@@ -7,7 +7,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -49,8 +49,8 @@ const COMPLAINT = (n: number) => ({
 });
 
 // ── 1. Bundles ────────────────────────────────────────────────────────────────────────────
-/** `ours`: with OSS's own bundling choices (the import aliases); the reference is built plainly. */
-async function bundleOne(entry: string, outfile: string, ours = true) {
+/** A bundle built as CDK builds every function (infra/bundling.ts), the reference's too. */
+async function bundleOne(entry: string, outfile: string) {
   const result = await build({
     entryPoints: [entry],
     outfile,
@@ -62,7 +62,7 @@ async function bundleOne(entry: string, outfile: string, ours = true) {
     mainFields: [...BUNDLE.mainFields],
     external: [...BUNDLE.external],
     banner: { js: BUNDLE.banner },
-    ...(ours && { alias: { ...BUNDLE.alias } }),
+    define: { ...BUNDLE.define },
     charset: BUNDLE.charset,
     metafile: true,
     logLevel: 'error',
@@ -99,8 +99,9 @@ async function bundles() {
     [REFERENCE, path.join(root, 'test', 'bench', 'reference', 'handler.ts')],
   ];
   for (const [name, entryFile] of entries as [string, string][]) {
-    const outfile = path.join(work, 'bundles', name, 'index.mjs');
-    const { bytes, sdk } = await bundleOne(entryFile, outfile, name !== REFERENCE);
+    // `.cjs`: CommonJS under this project's `"type": "module"` (Lambda's index.js has no such scope).
+    const outfile = path.join(work, 'bundles', name, 'index.cjs');
+    const { bytes, sdk } = await bundleOne(entryFile, outfile);
     // The data files CDK copies beside every bundle (and those some functions add) go there too.
     for (const f of [...BUNDLE.dataFiles, SUBDISTRICTS_FILE, OPENAPI_FILE])
       copyFileSync(path.join(root, f), path.join(path.dirname(outfile), path.basename(f)));
@@ -118,7 +119,7 @@ async function bundles() {
           'export const handler = async () => clients.length;',
         ].join('\n'),
       );
-      const controlFile = path.join(work, 'bundles', `_control-${controls.size}`, 'index.mjs');
+      const controlFile = path.join(work, 'bundles', `_control-${controls.size}`, 'index.cjs');
       await bundleOne(entry, controlFile);
       controls.set(key, controlFile);
       sdkOf[controlFile] = sdk;
@@ -130,8 +131,21 @@ async function bundles() {
 
 // ── 2. Cold start: module load in fresh processes, interleaved ───────────────────────────
 /**
- * Each sample is a fresh process that first imports the bare SDK packages a function uses (as
- * the Lambda runtime provides them; nothing constructed) and then times importing a bundle on
+ * The Node built-ins Lambda's Node.js runtime has loaded before it imports a handler: its runtime
+ * interface client (github.com/aws/aws-lambda-nodejs-runtime-interface-client, src/: the Runtime
+ * API client needs http, and net for streamed responses; the console patch util and fs; the handler
+ * loader fs, path and module; the invoke context assert). A handler that imports them pays nothing
+ * for them there, so every sample loads them first, outside the timed part, as the runtime does:
+ * with `require` (getBuiltinModule), which leaves their ESM facades to whoever imports them (the
+ * facade of node:http loads its undici, see infra/bundle-shims/node-http.ts).
+ */
+const RUNTIME_BUILTINS = ['http', 'net', 'util', 'fs', 'path', 'module', 'assert'];
+const runtimePreamble = `for(const m of ${JSON.stringify(RUNTIME_BUILTINS)})process.getBuiltinModule(m);const req=process.getBuiltinModule('module').createRequire(${JSON.stringify(`${root}/`)});`;
+
+/**
+ * Each sample is a fresh process that first imports what the Lambda runtime has loaded (its
+ * built-ins, above, and the bare SDK packages a function uses, which it provides; nothing
+ * constructed) and then times importing a bundle on
  * top: the function's, or its control's (which constructs the bare clients). The delta is the
  * difference of the two, so the SDK's own 80–180 ms of loading, and its noise, stay outside
  * both measurements; the controls' whole load time is reported beside it.
@@ -151,7 +165,6 @@ function coldStart(
     SERVED_PROVINCES: '20',
     POWERTOOLS_TRACE_ENABLED: 'false',
   };
-  const href = (f: string) => JSON.stringify(pathToFileURL(f).href);
   const load = (script: string) => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       env,
@@ -163,13 +176,15 @@ function coldStart(
     const ms = Number(last);
     return Number.isFinite(ms) && r.status === 0 && last !== '' ? ms : undefined;
   };
+  const preloads = (control: string) =>
+    runtimePreamble + (sdkOf[control] ?? []).map((p) => `req('${p}');`).join('');
   const timed = (control: string, file: string) =>
-    `${(sdkOf[control] ?? []).map((p) => `await import('${p}');`).join('')}const t=performance.now();await import(${href(file)});process.stdout.write(String(performance.now()-t));`;
+    `${preloads(control)}const t=performance.now();req(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));`;
   // Load plus the first request, for the functions measured warm (intake and the reference): a
   // submission refused by validation, so no AWS call, but every schema its route builds on first
   // use is built and run here. Module load alone would not show what lazy schemas defer.
   const firstRequest = (control: string, file: string) =>
-    `${(sdkOf[control] ?? []).map((p) => `await import('${p}');`).join('')}const t=performance.now();const m=await import(${href(file)});const r=await m.handler(${JSON.stringify(REFUSED_SUBMISSION)},{awsRequestId:'cold',functionName:'intake',getRemainingTimeInMillis:()=>1e4});if(r.statusCode!==400)process.exit(3);process.stdout.write('\\n'+String(performance.now()-t));`;
+    `${preloads(control)}const t=performance.now();const m=req(${JSON.stringify(file)});const r=await m.handler(${JSON.stringify(REFUSED_SUBMISSION)},{awsRequestId:'cold',functionName:'intake',getRemainingTimeInMillis:()=>1e4});if(r.statusCode!==400)process.exit(3);process.stdout.write('\\n'+String(performance.now()-t));`;
   const firstOf = new Map<string, number[]>(
     Object.entries(files)
       .filter(([name]) => name === 'intake' || name === REFERENCE)
@@ -182,7 +197,7 @@ function coldStart(
   for (let i = 0; i < samples; i++) {
     for (const control of whole.keys()) {
       const ms = load(
-        `const t=performance.now();await import(${href(control)});process.stdout.write(String(performance.now()-t));`,
+        `${runtimePreamble}const t=performance.now();req(${JSON.stringify(control)});process.stdout.write(String(performance.now()-t));`,
       );
       if (ms !== undefined) whole.get(control)?.push(ms);
       const construct = load(timed(control, control));

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -79,7 +80,12 @@ describe('bundles as deployed', () => {
         path.join(dir, readdirSync(dir).find((f) => /^OssdevApi.*\.template\.json$/.test(f)) ?? ''),
         'utf8',
       ),
-    ) as { Resources: Record<string, { Type: string; Metadata?: Record<string, unknown> }> };
+    ) as {
+      Resources: Record<
+        string,
+        { Type: string; Metadata?: Record<string, unknown>; Properties?: Record<string, unknown> }
+      >;
+    };
     const functions = Object.values(template.Resources).filter(
       (x) => x.Type === 'AWS::Lambda::Function' && x.Metadata?.['oss:entry'],
     );
@@ -87,12 +93,15 @@ describe('bundles as deployed', () => {
     for (const f of functions) {
       const asset = path.join(dir, String(f.Metadata?.['aws:asset:path']));
       const files = readdirSync(asset);
-      expect(files, String(f.Metadata?.['oss:entry'])).toContain('index.mjs');
+      // CommonJS (infra/bundling.ts), strict from its first line; Node loads no source map.
+      expect(files, String(f.Metadata?.['oss:entry'])).toContain('index.js');
+      expect(readFileSync(path.join(asset, 'index.js'), 'utf8').startsWith('"use strict";')).toBe(true);
+      expect(JSON.stringify(f.Properties?.Environment ?? {})).not.toContain('enable-source-maps');
       const dataFiles = (f.Metadata?.['oss:data-files'] ?? []) as string[];
       expect(dataFiles).toContain('shared/data/districts.json');
       for (const data of dataFiles) expect(files).toContain(path.basename(data));
       expect(
-        statSync(path.join(asset, 'index.mjs')).size,
+        statSync(path.join(asset, 'index.js')).size,
         String(f.Metadata?.['oss:entry']),
       ).toBeLessThanOrEqual(400 * 1024);
     }
@@ -100,6 +109,24 @@ describe('bundles as deployed', () => {
     expect(readdirSync(path.join(dir, String(intake?.Metadata?.['aws:asset:path'])))).toContain(
       'subdistricts.json',
     );
+    // The deployed bundle runs as the runtime loads it (require), and finds its data file beside it.
+    const catalog = functions.find((f) => f.Metadata?.['oss:entry'] === 'functions/catalog/handler.ts');
+    const { handler } = createRequire(import.meta.url)(
+      path.join(dir, String(catalog?.Metadata?.['aws:asset:path']), 'index.js'),
+    ) as { handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }> };
+    const answer = await handler(
+      {
+        resource: '/v1/provinces/{code}/districts',
+        path: '/v1/provinces/20/districts',
+        httpMethod: 'GET',
+        headers: {},
+        pathParameters: { code: '20' },
+        requestContext: { requestId: 'deploy-path' },
+      },
+      { awsRequestId: 'deploy-path', functionName: 'catalog', getRemainingTimeInMillis: () => 10_000 },
+    );
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(answer.body).items.map((d: { code: string }) => d.code)).toContain('2001');
   }, 300_000);
 });
 
