@@ -35,7 +35,10 @@ export async function getSession(id: string): Promise<CitizenSession | undefined
   return r.Item as CitizenSession | undefined;
 }
 
-/** Revokes a session (logout): it is kept, marked, for the record; it never works again. */
+/**
+ * Revokes a session (logout): it is kept, marked, until it would have expired (then TTL deletes it,
+ * like every expired session); it never works again.
+ */
 export async function revokeSession(id: string, at: string): Promise<void> {
   try {
     await documentClient.send(
