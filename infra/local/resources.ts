@@ -252,40 +252,38 @@ async function createTable(
   // (the process stopped) is finished at the next start from that copy.
   const backup = path.join(dataDir, `rebuild-${name}.json`);
   const leftover = existsSync(backup) ? (JSON.parse(readFileSync(backup, 'utf8')) as Item[]) : undefined;
-  // A new table gets the marks of a filled one below (so the next start fills nothing again).
-  const createOrRebuild = async () => {
-    if (!(await exists())) {
-      await create();
-      if (leftover) await restore(client, name, leftover, backup);
-      return;
+  if (!(await exists())) {
+    await create();
+    if (leftover) await restore(client, name, leftover, backup);
+    // The stream fills the change log from here on: mark it filled (or fill it from a restored copy).
+    await backfillPublicChangeLog(client, name);
+    return;
+  }
+  // Kept from an earlier run (the persistent data) with other indexes than the app has now.
+  // dynalite cannot add an index to a table (its UpdateTable ignores index creation), so the table
+  // is rebuilt: every item read, the table made again with today's indexes, the items written back.
+  const existing = await describe();
+  const have = (existing.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName).sort();
+  const want = (gsis ?? []).map((g) => g.IndexName).sort();
+  if (JSON.stringify(have) !== JSON.stringify(want)) {
+    const items: Item[] = leftover ?? [];
+    if (!leftover) {
+      let startKey: Item | undefined;
+      do {
+        const page = await client.send(new ScanCommand({ TableName: name, ExclusiveStartKey: startKey }));
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      writeFileSync(`${backup}.part`, JSON.stringify(items));
+      renameSync(`${backup}.part`, backup);
     }
-    // Kept from an earlier run (the persistent data) with other indexes than the app has now.
-    // dynalite cannot add an index to a table (its UpdateTable ignores index creation), so the table
-    // is rebuilt: every item read, the table made again with today's indexes, the items written back.
-    const existing = await describe();
-    const have = (existing.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName).sort();
-    const want = (gsis ?? []).map((g) => g.IndexName).sort();
-    if (JSON.stringify(have) !== JSON.stringify(want)) {
-      const items: Item[] = leftover ?? [];
-      if (!leftover) {
-        let startKey: Item | undefined;
-        do {
-          const page = await client.send(new ScanCommand({ TableName: name, ExclusiveStartKey: startKey }));
-          items.push(...(page.Items ?? []));
-          startKey = page.LastEvaluatedKey;
-        } while (startKey);
-        writeFileSync(`${backup}.part`, JSON.stringify(items));
-        renameSync(`${backup}.part`, backup);
-      }
-      await client.send(new DeleteTableCommand({ TableName: name }));
-      while (await exists()) await sleep(50);
-      await create();
-      await restore(client, name, items, backup);
-    } else if (leftover) {
-      await restore(client, name, leftover, backup);
-    }
-  };
-  await createOrRebuild();
+    await client.send(new DeleteTableCommand({ TableName: name }));
+    while (await exists()) await sleep(50);
+    await create();
+    await restore(client, name, items, backup);
+  } else if (leftover) {
+    await restore(client, name, leftover, backup);
+  }
   // Idempotent: requests from before an index attribute existed get it (none, usually).
   await backfillRequestIndexKeys(client, name);
   // Once per table: Open311's change log gets the public changes of requests stored before it.
