@@ -254,6 +254,8 @@ async function createTable(
   const leftover = existsSync(backup) ? (JSON.parse(readFileSync(backup, 'utf8')) as Item[]) : undefined;
   if (!(await exists())) {
     await create();
+    // dynalite answers ResourceNotFound to item calls until the new table is ACTIVE.
+    await waitUntilActive(client, name);
     if (leftover) await restore(client, name, leftover, backup);
     // The stream fills the change log from here on: mark it filled (or fill it from a restored copy).
     await backfillPublicChangeLog(client, name);
@@ -292,10 +294,14 @@ async function createTable(
 
 type Item = Record<string, AttributeValue>;
 
-/** Writes a rebuild's items back once the table is active, then drops their copy. */
-async function restore(client: DynamoDBClient, name: string, items: readonly Item[], backup: string) {
+async function waitUntilActive(client: DynamoDBClient, name: string) {
   while ((await client.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus !== 'ACTIVE')
     await sleep(50);
+}
+
+/** Writes a rebuild's items back once the table is active, then drops their copy. */
+async function restore(client: DynamoDBClient, name: string, items: readonly Item[], backup: string) {
+  await waitUntilActive(client, name);
   for (const item of items) await client.send(new PutItemCommand({ TableName: name, Item: item }));
   rmSync(backup);
 }
