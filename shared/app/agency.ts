@@ -105,7 +105,7 @@ export async function readInbox(agencyId: string, max: number, waitSeconds: numb
     items.push({
       receiptHandle: bindReceiptHandle(key, agencyId, item.requestId, m.receiptHandle),
       kind: message.kind,
-      request: toAgencyView(item),
+      request: await toAgencyView(item),
     });
   }
   return { items };
@@ -411,7 +411,7 @@ async function loadReadable(agencyId: string, requestId: string): Promise<Reques
 /** One request the agency may read, in full; `readOnly` when another agency holds it now. */
 export async function showAgencyRequest(agencyId: string, requestId: string) {
   const item = await loadReadable(agencyId, requestId);
-  return { ...toAgencyView(item), ...(item.agencyId !== agencyId && { readOnly: true }) };
+  return { ...(await toAgencyView(item)), ...(item.agencyId !== agencyId && { readOnly: true }) };
 }
 
 /** Where a list page stopped: the agency, which status of the walk, and DynamoDB's key in it. */

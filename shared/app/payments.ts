@@ -432,7 +432,7 @@ export async function reissueOwnBill(
   if (!(await replaceRequest(next, item.version))) {
     throw new AppError(409, 'INVALID_TRANSITION', 'The request changed meanwhile. Reload it and try again.');
   }
-  return billView(bill);
+  return await billView(bill);
 }
 
 /**
@@ -454,7 +454,11 @@ export async function listAgencyBills(agencyId: string, provinceCode: string, st
     const item = await getRequest(id);
     const bill = item && openBill(item);
     if (!item || !bill || bill.agencyId !== agencyId) continue;
-    items.push({ requestId: item.requestId, serviceCode: item.serviceCode, bill: billView(bill, false) });
+    items.push({
+      requestId: item.requestId,
+      serviceCode: item.serviceCode,
+      bill: await billView(bill, false),
+    });
   }
   return { items };
 }

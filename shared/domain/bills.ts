@@ -1,11 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { billPayment } from 'promptparse/generate';
-import { billPayment as readBillPayment } from 'promptparse/validate';
-import QRCode from 'qrcode/lib/core/qrcode.js';
-import svgTag from 'qrcode/lib/renderer/svg-tag.js';
 import type { Bill, BillFlag, BillPayment, BillView, FlagReason } from '../schemas/payments.ts';
 import type { RequestItem } from '../schemas/request.ts';
-import { bahtFromSatang, bahtTextTh } from './money.ts';
+import { bahtFromSatang } from './money.ts';
 import { bangkokDate, bangkokInstant, toBangkokIso } from './time.ts';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -84,32 +80,14 @@ export function newBill(input: NewBill, now: Date): Bill {
   };
 }
 
-/** The EMVCo Thai QR tag-30 bill payment payload (CRC-16/CCITT-FALSE in tag 63), built by promptparse. */
-export function qrPayloadOf(bill: Pick<Bill, 'billerId' | 'amountSatang' | 'ref1' | 'ref2'>): string {
-  const amount = bahtFromSatang(bill.amountSatang);
-  const payload = billPayment({ billerId: bill.billerId, amount, ref1: bill.ref1, ref2: bill.ref2 });
-  // Read back with the same library's validator (CRC included): a payload a banking app would
-  // refuse or misread is an error here, never a QR shown to a citizen.
-  const read = readBillPayment(payload);
-  if (
-    read?.billerId !== bill.billerId ||
-    read.ref1 !== bill.ref1 ||
-    read.ref2 !== bill.ref2 ||
-    read.amount !== amount
-  ) {
-    throw new Error(`Thai QR payload for bill ${bill.ref1} does not read back as built`);
-  }
-  return payload;
-}
-
-/** The payload as an SVG QR code (error correction M, a four-module quiet zone as the standard asks). */
-export const qrSvgOf = (payload: string): string =>
-  svgTag.render(QRCode.create(payload, { errorCorrectionLevel: 'M' }), { margin: 4 });
-
 const PAYABLE: ReadonlySet<Bill['status']> = new Set(['ISSUED', 'FLAGGED']);
 
-/** What people see of a bill: amounts in baht and in Thai words, the QR while it can be paid, the receipt once paid. */
-export function billView(bill: Bill, withQr = true): BillView {
+/**
+ * What people see of a bill: amounts in baht and in Thai words, the QR while it can be paid, the
+ * receipt once paid. Async because its renderers load on first use (bill-render.ts says why).
+ */
+export async function billView(bill: Bill, withQr = true): Promise<BillView> {
+  const { bahtTextTh, qrPayloadOf, qrSvgOf } = await import('./bill-render.ts');
   const payable = PAYABLE.has(bill.status);
   const qrPayload = payable ? qrPayloadOf(bill) : undefined;
   return {

@@ -1,5 +1,3 @@
-import { bahttext } from 'bahttext';
-
 /**
  * Money on the record is satang (1/100 baht) in integers. Amounts arrive as decimal baht (a JSON
  * number from a form, a string from a bank); they are taken only when they have at most two
@@ -26,9 +24,6 @@ export const bahtFromSatang = (satang: number): number => Number((satang / 100).
 /** `1,234.50` */
 export const formatBaht = (satang: number): string =>
   (satang / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** The amount in Thai words as printed on receipts: หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์. */
-export const bahtTextTh = (satang: number): string => bahttext((satang / 100).toFixed(2));
 
 /** Round half up of `numerator / denominator` for non-negative BigInts. */
 export const divideRounded = (numerator: bigint, denominator: bigint): bigint =>

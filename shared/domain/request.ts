@@ -129,18 +129,18 @@ export function createRequestItem(
  * token and documents, with the request's status and deadline as they are now (a replay of a
  * finished request must not claim it is still SUBMITTED).
  */
-export function submissionResponse(
+export async function submissionResponse(
   item: RequestItem,
   service: Service,
   accessToken: string,
-): SubmitRequestResponse {
+): Promise<SubmitRequestResponse> {
+  const bill = item.status === 'AWAITING_PAYMENT' ? item.bills?.at(-1) : undefined;
   return {
     requestId: item.requestId,
     accessToken,
     status: item.status,
     dueAt: item.dueAt,
     requiredDocuments: service.requiredDocuments.map((d) => ({ ...d, contentTypes: [...d.contentTypes] })),
-    ...(item.status === 'AWAITING_PAYMENT' &&
-      item.bills?.[0] && { bill: billView(item.bills.at(-1) as Bill) }),
+    ...(bill && { bill: await billView(bill) }),
   };
 }

@@ -3,7 +3,9 @@ import { billView } from './bills.ts';
 import { noteTh, reasonTh, STATUS_LABELS } from './notes-th.ts';
 
 /** What the citizen may see of their own request: never the full citizen ID or any hash. */
-export function toCitizenView(item: RequestItem): CitizenRequestView {
+export async function toCitizenView(item: RequestItem): Promise<CitizenRequestView> {
+  const bills =
+    item.bills && item.bills.length > 0 ? await Promise.all(item.bills.map((b) => billView(b))) : [];
   return {
     requestId: item.requestId,
     serviceCode: item.serviceCode,
@@ -37,7 +39,7 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
       ...(d.reason !== undefined && { reason: d.reason }),
       ...(d.reason !== undefined && reasonTh(d.reason) && { reasonTh: reasonTh(d.reason) }),
     })),
-    ...(item.bills && item.bills.length > 0 && { bills: item.bills.map((b) => billView(b)) }),
+    ...(bills.length > 0 && { bills }),
     history: item.history.map((h) => {
       const th = h.note === undefined ? undefined : noteTh(h.note);
       return th === undefined ? h : { ...h, noteTh: th };
@@ -50,6 +52,6 @@ export function toCitizenView(item: RequestItem): CitizenRequestView {
 }
 
 /** What the assigned agency sees: the citizen's view of the filing (the ID still masked). */
-export function toAgencyView(item: RequestItem): AgencyRequestView {
+export function toAgencyView(item: RequestItem): Promise<AgencyRequestView> {
   return toCitizenView(item);
 }

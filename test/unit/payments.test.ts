@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { services } from '../../shared/data/catalogue.ts';
 import { checkBankSignature, signBankMessage } from '../../shared/domain/bank-signature.ts';
+import { bahtTextTh, qrPayloadOf } from '../../shared/domain/bill-render.ts';
 import {
   billExpiry,
   checkCharacter,
   hasValidCheck,
   newBill,
   newRef1,
-  qrPayloadOf,
   ref2For,
   settle,
 } from '../../shared/domain/bills.ts';
 import { billedByAgency, feeDueAtFiling, filingFee, landBuildingTax } from '../../shared/domain/fees.ts';
 import { applyTransition } from '../../shared/domain/lifecycle.ts';
-import { bahtTextTh, satangFromBaht } from '../../shared/domain/money.ts';
+import { satangFromBaht } from '../../shared/domain/money.ts';
 import { billDeltas } from '../../shared/domain/stats.ts';
 import type { Bill } from '../../shared/schemas/payments.ts';
 import type { RequestItem } from '../../shared/schemas/request.ts';
