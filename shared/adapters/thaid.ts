@@ -1,5 +1,5 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import { ENV, requireEnv } from '../env.ts';
 import { secretsClient } from './secrets.ts';
 
@@ -12,7 +12,14 @@ export interface ThaidSettings {
 }
 
 let settings: Promise<ThaidSettings> | undefined;
-let config: Promise<oidc.Configuration> | undefined;
+let config: Promise<Oidc.Configuration> | undefined;
+
+/**
+ * The OIDC client (openid-client, with its oauth4webapi, and jose: about half of this
+ * function's bundle), loaded when a sign-in starts or finishes rather than at every cold start:
+ * most requests here (me, my requests, sign-out) never need it.
+ */
+export const thaidClient = () => import('./thaid-client.ts');
 
 export function thaidSettings(): Promise<ThaidSettings> {
   settings ??= secretsClient
@@ -30,9 +37,9 @@ export function thaidSettings(): Promise<ThaidSettings> {
  * (openid-client) does discovery, PKCE, the code exchange and every ID-token check (ES256
  * signature against the JWKS, issuer, audience, expiry, nonce; `alg: none` is refused).
  */
-export function thaidConfig(): Promise<oidc.Configuration> {
-  config ??= thaidSettings()
-    .then((s) =>
+export function thaidConfig(): Promise<Oidc.Configuration> {
+  config ??= Promise.all([thaidSettings(), thaidClient()])
+    .then(([s, oidc]) =>
       oidc.discovery(
         new URL(s.issuer),
         s.clientId,
@@ -57,5 +64,3 @@ export function thaidConfig(): Promise<oidc.Configuration> {
     });
   return config;
 }
-
-export { oidc };

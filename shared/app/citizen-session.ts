@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { EncryptJWT, jwtDecrypt } from 'jose';
 import * as z from 'zod/mini';
 import { sealCitizenId } from '../adapters/citizen-id-vault.ts';
 import { getHashKey } from '../adapters/secrets.ts';
 import { putSession, queryCitizenRequests, revokeSession } from '../adapters/sessions.ts';
-import { oidc, thaidConfig, thaidSettings } from '../adapters/thaid.ts';
+import { thaidClient, thaidConfig, thaidSettings } from '../adapters/thaid.ts';
 import { isValidCitizenId, maskCitizenId } from '../domain/citizen-id.ts';
 import { AppError, validationFailed } from '../domain/errors.ts';
 import { keyedHash } from '../domain/secure-tokens.ts';
@@ -41,7 +40,12 @@ export function safeReturnTo(value: string | undefined): string {
  */
 export async function startLogin(returnTo: string | undefined, loginHint: string | undefined) {
   const target = safeReturnTo(returnTo);
-  const [config, settings, hashKey] = await Promise.all([thaidConfig(), thaidSettings(), getHashKey()]);
+  const [config, settings, hashKey, oidc] = await Promise.all([
+    thaidConfig(),
+    thaidSettings(),
+    getHashKey(),
+    thaidClient(),
+  ]);
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const verifier = oidc.randomPKCECodeVerifier();
@@ -54,7 +58,7 @@ export async function startLogin(returnTo: string | undefined, loginHint: string
     code_challenge_method: 'S256',
     ...(loginHint && /^\d{13}$/.test(loginHint) && { login_hint: loginHint }),
   });
-  const transaction = await new EncryptJWT({ state, nonce, verifier, returnTo: target })
+  const transaction = await new oidc.EncryptJWT({ state, nonce, verifier, returnTo: target })
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
     .setIssuedAt()
     .setExpirationTime(`${LOGIN_SECONDS}s`)
@@ -76,14 +80,19 @@ export async function finishLogin(
   const fail = (message: string) => new AppError(401, 'THAID_SIGN_IN_FAILED', message);
   if (!transaction)
     throw fail('The sign-in expired or was started in another browser. Please sign in again.');
-  const [config, hashKey, settings] = await Promise.all([thaidConfig(), getHashKey(), thaidSettings()]);
+  const [config, hashKey, settings, oidc] = await Promise.all([
+    thaidConfig(),
+    getHashKey(),
+    thaidSettings(),
+    thaidClient(),
+  ]);
   // The URL ThaiD redirected to is the registered redirect URI plus its query, whatever host the
   // API saw (CloudFront in front): the token request must name exactly the registered URI.
   const callbackUrl = new URL(settings.redirectUri);
   for (const [k, v] of Object.entries(callbackQuery)) if (v !== undefined) callbackUrl.searchParams.set(k, v);
   let t: { state: string; nonce: string; verifier: string; returnTo: string };
   try {
-    t = (await jwtDecrypt(transaction, subKey(hashKey, 'thaid-login'))).payload as typeof t;
+    t = (await oidc.jwtDecrypt(transaction, subKey(hashKey, 'thaid-login'))).payload as typeof t;
   } catch {
     throw fail('The sign-in expired or was started in another browser. Please sign in again.');
   }
