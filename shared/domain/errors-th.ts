@@ -123,7 +123,11 @@ const UNKNOWN_TH: Record<string, string> = {
  */
 export function issueMessageTh(message: string): string {
   const thai = /\(([^()]*[\u0E00-\u0E7F][^()]*)\)\s*$/.exec(message);
-  if (thai?.[1]) return thai[1];
+  if (thai?.[1]) {
+    // "is required (Name of the business / ชื่อสถานประกอบการ)" names the field, not the problem.
+    if (message.startsWith('is required (')) return `ต้องระบุ${thai[1].split(' / ').at(-1)}`;
+    return thai[1];
+  }
   for (const [re, th] of ISSUES_TH) {
     const m = re.exec(message);
     if (m) return th(m);

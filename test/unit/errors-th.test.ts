@@ -61,6 +61,11 @@ describe('Thai text for every field problem', () => {
       expect(th, m).toMatch(/[\u0E00-\u0E7F]/);
       expect(th.startsWith('ข้อมูลไม่ถูกต้อง ('), `no Thai written for: ${m}`).toBe(false);
     }
+    // A required field named in both languages: the Thai says that it is required, and which.
+    expect(issueMessageTh('is required (Name of the business / ชื่อสถานประกอบการ)')).toBe(
+      'ต้องระบุชื่อสถานประกอบการ',
+    );
+    expect(issueMessageTh('is required (Capital (THB) / จำนวนเงินทุน (บาท))')).toBe('ต้องระบุจำนวนเงินทุน (บาท)');
     expect(issueMessageTh('something new and unknown')).toBe('ข้อมูลไม่ถูกต้อง (something new and unknown)');
   });
 });
