@@ -1,3 +1,13 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Absolute, as esbuild resolves an alias from its working directory, which CDK chooses. */
+const LAZY_CRYPTO_SHIM = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'bundle-shims',
+  'lazy-crypto.cjs',
+);
+
 /**
  * How every function is bundled, shared by the ServiceFunction construct (CDK's esbuild
  * bundling) and the benchmark (esbuild directly), so the sizes measured are the sizes deployed.
@@ -29,4 +39,6 @@ export const BUNDLE = {
    */
   banner: '"use strict";const __bundleUrl=require("node:url").pathToFileURL(__filename).href;',
   define: { 'import.meta.url': '__bundleUrl' },
+  /** node:crypto loaded on first use, not as the bundle loads (see the shim for why). */
+  alias: { 'node:crypto': LAZY_CRYPTO_SHIM, crypto: LAZY_CRYPTO_SHIM },
 } as const;

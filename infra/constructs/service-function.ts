@@ -106,6 +106,7 @@ export class ServiceFunction extends Construct {
         // written as \u escapes, some 30 KB more in every bundle (and the 400 KB budget).
         esbuildArgs: {
           '--charset': 'utf8',
+          '--alias': Object.entries(BUNDLE.alias).map(([from, to]) => `${from}=${to}`),
         },
         metafile: false,
         commandHooks: {

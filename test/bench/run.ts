@@ -63,6 +63,7 @@ async function bundleOne(entry: string, outfile: string) {
     external: [...BUNDLE.external],
     banner: { js: BUNDLE.banner },
     define: { ...BUNDLE.define },
+    alias: { ...BUNDLE.alias },
     charset: BUNDLE.charset,
     metafile: true,
     logLevel: 'error',
@@ -136,8 +137,8 @@ async function bundles() {
  * API client needs http, and net for streamed responses; the console patch util and fs; the handler
  * loader fs, path and module; the invoke context assert). A handler that imports them pays nothing
  * for them there, so every sample loads them first, outside the timed part, as the runtime does:
- * with `require` (getBuiltinModule), which leaves their ESM facades to whoever imports them (the
- * facade of node:http loads its undici, see infra/bundle-shims/node-http.ts).
+ * with `require` (getBuiltinModule), which leaves their ESM facades to whoever imports them.
+ * node:crypto is not among them: the bundles load it on first use (infra/bundle-shims/lazy-crypto.cjs).
  */
 const RUNTIME_BUILTINS = ['http', 'net', 'util', 'fs', 'path', 'module', 'assert'];
 const runtimePreamble = `for(const m of ${JSON.stringify(RUNTIME_BUILTINS)})process.getBuiltinModule(m);const req=process.getBuiltinModule('module').createRequire(${JSON.stringify(`${root}/`)});`;
