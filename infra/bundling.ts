@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 
 /** Absolute, as esbuild resolves an alias from its working directory, which CDK chooses. */
 const LAZY_CRYPTO_SHIM = path.join(
@@ -42,3 +43,23 @@ export const BUNDLE = {
   /** node:crypto loaded on first use, not as the bundle loads (see the shim for why). */
   alias: { 'node:crypto': LAZY_CRYPTO_SHIM, crypto: LAZY_CRYPTO_SHIM },
 } as const;
+
+/** esbuild's options for one function's bundle as CDK builds it, for those that call esbuild directly (the bench, tests). */
+export function esbuildOptionsFor(entry: string, outfile: string) {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: BUNDLE.target,
+    format: BUNDLE.format,
+    minify: BUNDLE.minify,
+    mainFields: [...BUNDLE.mainFields],
+    external: [...BUNDLE.external],
+    banner: { js: BUNDLE.banner },
+    define: { ...BUNDLE.define },
+    alias: { ...BUNDLE.alias },
+    charset: BUNDLE.charset,
+    logLevel: 'error',
+  } satisfies BuildOptions;
+}

@@ -14,7 +14,7 @@ import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/c
 import { App } from 'aws-cdk-lib';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { build } from 'esbuild';
-import { BUNDLE } from '../../infra/bundling.ts';
+import { BUNDLE, esbuildOptionsFor } from '../../infra/bundling.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
 import { THAID_PERSONAS } from '../../infra/local/thaid.ts';
 import { buildOssApp } from '../../infra/oss-app.ts';
@@ -51,23 +51,7 @@ const COMPLAINT = (n: number) => ({
 // ── 1. Bundles ────────────────────────────────────────────────────────────────────────────
 /** A bundle built as CDK builds every function (infra/bundling.ts), the reference's too. */
 async function bundleOne(entry: string, outfile: string) {
-  const result = await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: BUNDLE.target,
-    format: BUNDLE.format,
-    minify: BUNDLE.minify,
-    mainFields: [...BUNDLE.mainFields],
-    external: [...BUNDLE.external],
-    banner: { js: BUNDLE.banner },
-    define: { ...BUNDLE.define },
-    alias: { ...BUNDLE.alias },
-    charset: BUNDLE.charset,
-    metafile: true,
-    logLevel: 'error',
-  });
+  const result = await build({ ...esbuildOptionsFor(entry, outfile), metafile: true });
   const out = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
   const sdk = [
     ...new Set(

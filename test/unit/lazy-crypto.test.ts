@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE } from '../../infra/bundling.ts';
+import { BUNDLE, esbuildOptionsFor } from '../../infra/bundling.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shim = BUNDLE.alias['node:crypto'];
@@ -51,22 +51,7 @@ describe('node:crypto in the function bundles, loaded on first use', () => {
 
   it('the catalog’s bundle, built with the functions’ options, loads without it and hashes its services when asked', async () => {
     const outfile = path.join(work, 'catalog', 'index.cjs');
-    await build({
-      entryPoints: [path.join(root, 'functions/catalog/handler.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: BUNDLE.target,
-      format: BUNDLE.format,
-      minify: BUNDLE.minify,
-      mainFields: [...BUNDLE.mainFields],
-      external: [...BUNDLE.external],
-      banner: { js: BUNDLE.banner },
-      define: { ...BUNDLE.define },
-      alias: { ...BUNDLE.alias },
-      charset: BUNDLE.charset,
-      logLevel: 'error',
-    });
+    await build(esbuildOptionsFor(path.join(root, 'functions/catalog/handler.ts'), outfile));
     for (const f of BUNDLE.dataFiles)
       copyFileSync(path.join(root, f), path.join(path.dirname(outfile), path.basename(f)));
     const result = fresh(
