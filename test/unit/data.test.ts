@@ -101,10 +101,18 @@ describe('the service catalogue', () => {
 });
 
 describe('the catalogue file the functions read', () => {
-  it('is exactly the catalogue as authored (run npm run catalogue after changing it)', async () => {
+  it('is exactly the catalogue as authored, each service with the hash of its definition as its version (run npm run catalogue after changing it)', async () => {
     const { services: authored } = await import('../../shared/data/catalogue.ts');
     const { allServices } = await import('../../shared/data/services.ts');
-    expect(allServices()).toEqual(JSON.parse(JSON.stringify(authored)));
+    const { serviceVersion } = await import('../../shared/domain/service-version.ts');
+    const versioned = authored.map((s) => ({ ...s, version: serviceVersion(s) }));
+    expect(new Set(versioned.map((s) => s.version)).size).toBe(authored.length);
+    expect(allServices()).toEqual(JSON.parse(JSON.stringify(versioned)));
+    // The stored version is the one the service's own definition hashes to, not a copy of it.
+    const complaint = allServices().find((s) => s.code === 'complaint');
+    expect(complaint && serviceVersion({ ...complaint, version: undefined })).toBe(
+      complaint && serviceVersion(complaint),
+    );
   });
 
   it('serves the OpenAPI document exactly as the schemas make it (run npm run catalogue after changing them)', async () => {

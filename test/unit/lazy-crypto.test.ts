@@ -49,7 +49,7 @@ describe('node:crypto in the function bundles, loaded on first use', () => {
     });
   });
 
-  it('the catalog’s bundle, built with the functions’ options, loads without it and hashes its services when asked', async () => {
+  it('the catalog’s bundle, built with the functions’ options, loads and serves a service without it (versions come with the catalogue file)', async () => {
     const outfile = path.join(work, 'catalog', 'index.cjs');
     await build(esbuildOptionsFor(path.join(root, 'functions/catalog/handler.ts'), outfile));
     for (const f of BUNDLE.dataFiles)
@@ -60,7 +60,7 @@ describe('node:crypto in the function bundles, loaded on first use', () => {
         `const r = await handler({ resource: '/v1/services/{code}', httpMethod: 'GET', path: '/v1/services/complaint', headers: {}, pathParameters: { code: 'complaint' }, body: null, requestContext: { requestId: 'r' } }, { awsRequestId: 'r', functionName: 'catalog', getRemainingTimeInMillis: () => 10000 });` +
         `console.log(JSON.stringify({ afterLoad, status: r.statusCode, version: JSON.parse(r.body).version, afterRequest: ${cryptoLoaded} }));`,
     ) as Record<string, unknown>;
-    expect(result).toMatchObject({ afterLoad: false, status: 200, afterRequest: true });
+    expect(result).toMatchObject({ afterLoad: false, status: 200, afterRequest: false });
     expect(result.version).toMatch(/^[0-9a-f]{12}$/);
   });
 });
