@@ -13,7 +13,40 @@ import type { MiddlewareObj } from '@middy/core';
  * X-Ray trace without it; the OSS request id runs through the logs instead of annotations.
  */
 const serviceName = process.env.OSS_FUNCTION ?? 'oss';
-export const logger = new Logger({ serviceName });
+
+/** The two members of Powertools' Logger (2.x, pinned) that decide where its lines go. */
+interface LoggerOutput {
+  console: Pick<Console, 'log' | 'debug' | 'info' | 'warn' | 'error' | 'trace'>;
+  setConsole(): void;
+}
+const openConsole = (Logger.prototype as unknown as LoggerOutput).setConsole;
+
+/**
+ * Powertools' Logger, with its Console made when it first writes a line. Powertools makes one on
+ * stdout and stderr as the Logger is built, and opening `process.stdout` costs 3–5 ms of a fresh
+ * process (measured here, Node 24, a pipe or a file); the API functions log nothing on a normal
+ * request. Powertools' own `setConsole` still decides what the Console is (its own, or the global
+ * one under POWERTOOLS_DEV) and how `trace` prints; it just runs on the first line.
+ */
+class LoggerOpeningConsoleOnFirstLine extends Logger {}
+Object.defineProperty(LoggerOpeningConsoleOnFirstLine.prototype, 'setConsole', {
+  value(this: LoggerOutput) {
+    const open = () => {
+      openConsole.call(this);
+      return this.console;
+    };
+    this.console = {
+      log: (...a: unknown[]) => open().log(...a),
+      debug: (...a: unknown[]) => open().debug(...a),
+      info: (...a: unknown[]) => open().info(...a),
+      warn: (...a: unknown[]) => open().warn(...a),
+      error: (...a: unknown[]) => open().error(...a),
+      trace: (...a: unknown[]) => open().trace(...a),
+    };
+  },
+});
+
+export const logger: Logger = new LoggerOpeningConsoleOnFirstLine({ serviceName });
 
 /**
  * Powertools' Metrics, built when a function first records a metric. Most invocations record
