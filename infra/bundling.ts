@@ -1,6 +1,8 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from 'esbuild';
+import { type BuildOptions, buildSync } from 'esbuild';
 
 /** Absolute, as esbuild resolves an alias from its working directory, which CDK chooses. */
 const LAZY_CRYPTO_SHIM = path.join(
@@ -8,6 +10,7 @@ const LAZY_CRYPTO_SHIM = path.join(
   'bundle-shims',
   'lazy-crypto.cjs',
 );
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * How every function is bundled, shared by the ServiceFunction construct (CDK's esbuild
@@ -39,7 +42,7 @@ export const BUNDLE = {
    * (esbuild's own directive comes after the banner, too late to count).
    */
   banner: '"use strict";const __bundleUrl=require("node:url").pathToFileURL(__filename).href;',
-  define: { 'import.meta.url': '__bundleUrl' },
+  define: { 'import.meta.url': '__bundleUrl', OSS_SIDE_FILES: 'true' },
   /** node:crypto loaded on first use, not as the bundle loads (see the shim for why). */
   alias: { 'node:crypto': LAZY_CRYPTO_SHIM, crypto: LAZY_CRYPTO_SHIM },
 } as const;
@@ -62,4 +65,45 @@ export function esbuildOptionsFor(entry: string, outfile: string) {
     charset: BUNDLE.charset,
     logLevel: 'error',
   } satisfies BuildOptions;
+}
+
+/**
+ * Modules few requests need, kept out of the function bundles and shipped beside them as files of
+ * their own, loaded when first needed (`shared/domain/bill-render-loader.ts`). Lazily run code in a
+ * bundle still costs its cold start: V8 reads every byte of the script it compiles. The bill
+ * renderers (qrcode, promptparse, bahttext) are 37 KB of intake's and open311's 174 KB, 1.6–2.2 ms
+ * of intake's module load (lower quartile, alternating samples). A function bundle names the file
+ * it loads (`OSS_SIDE_FILES` is defined in it), so a bundle gets the files it names, no others.
+ */
+export const SIDE_FILES = [{ file: 'bill-render.cjs', entry: 'shared/domain/bill-render.ts' }] as const;
+type SideFile = (typeof SIDE_FILES)[number];
+
+let sideFileDir: string | undefined;
+const builtSideFiles = new Map<string, string>();
+
+/** A side file built with the functions' own options, once per process; its path. */
+export function sideFile(side: SideFile): string {
+  let built = builtSideFiles.get(side.file);
+  if (!built) {
+    if (!sideFileDir) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'oss-side-files-'));
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      sideFileDir = dir;
+    }
+    built = path.join(sideFileDir, side.file);
+    buildSync(esbuildOptionsFor(path.join(projectRoot, side.entry), built));
+    builtSideFiles.set(side.file, built);
+  }
+  return built;
+}
+
+/** The side files a built bundle loads (it names them). */
+export const sideFilesNamedIn = (bundleText: string): SideFile[] =>
+  SIDE_FILES.filter((side) => bundleText.includes(side.file));
+
+/** Puts beside a bundle built with `esbuildOptionsFor` the side files it loads (the bench, tests). */
+export function writeSideFiles(bundleFile: string): string[] {
+  const named = sideFilesNamedIn(readFileSync(bundleFile, 'utf8'));
+  for (const side of named) copyFileSync(sideFile(side), path.join(path.dirname(bundleFile), side.file));
+  return named.map((side) => side.file);
 }

@@ -6,7 +6,7 @@ import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { BUNDLE } from '../bundling.ts';
+import { BUNDLE, SIDE_FILES, sideFile } from '../bundling.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -112,8 +112,14 @@ export class ServiceFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) =>
-            dataFiles.map((f) => `cp "${path.join(inputDir, f)}" "${outputDir}/"`),
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ...dataFiles.map((f) => `cp "${path.join(inputDir, f)}" "${outputDir}/"`),
+            // The side files this bundle loads (it names them), built once per synth.
+            ...SIDE_FILES.map(
+              (side) =>
+                `if grep -qF "${side.file}" "${outputDir}/index.js"; then cp "${sideFile(side)}" "${outputDir}/"; fi`,
+            ),
+          ],
         },
       },
     });

@@ -10,7 +10,8 @@ import { bahtFromSatang } from './money.ts';
  * What a bill is shown with: its Thai QR payload and code, and its amount in Thai words. Kept
  * apart from bills.ts and loaded only when a bill is first shown (see `billView`): qrcode builds
  * its tables as it loads, a few milliseconds of every cold start of the nine functions that can
- * show a bill, while most of their requests never do.
+ * show a bill, while most of their requests never do. In a function bundle it is not even read at
+ * a cold start: it is a file of its own beside the bundle (infra/bundling.ts, SIDE_FILES).
  */
 
 /** The EMVCo Thai QR tag-30 bill payment payload (CRC-16/CCITT-FALSE in tag 63), built by promptparse. */

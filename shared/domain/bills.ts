@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Bill, BillFlag, BillPayment, BillView, FlagReason } from '../schemas/payments.ts';
 import type { RequestItem } from '../schemas/request.ts';
 import { bahtFromSatang } from './money.ts';
@@ -82,12 +83,27 @@ export function newBill(input: NewBill, now: Date): Bill {
 
 const PAYABLE: ReadonlySet<Bill['status']> = new Set(['ISSUED', 'FLAGGED']);
 
+/** Defined (true) in function bundles, whose side files lie beside them (infra/bundling.ts, SIDE_FILES). */
+declare const OSS_SIDE_FILES: boolean | undefined;
+type BillRender = typeof import('./bill-render.ts');
+
+/**
+ * The bill renderers, on first use. In a function bundle they are a file of their own beside it
+ * (infra/bundling.ts says why); from the sources, the module. The path is worked out, not written
+ * in an `import()`, so esbuild leaves the renderers out of the bundle instead of inlining them.
+ */
+async function loadBillRender(): Promise<BillRender> {
+  if (typeof OSS_SIDE_FILES !== 'undefined')
+    return createRequire(import.meta.url)('./bill-render.cjs') as BillRender;
+  return (await import(new URL('./bill-render.ts', import.meta.url).href)) as BillRender;
+}
+
 /**
  * What people see of a bill: amounts in baht and in Thai words, the QR while it can be paid, the
  * receipt once paid. Async because its renderers load on first use (bill-render.ts says why).
  */
 export async function billView(bill: Bill, withQr = true): Promise<BillView> {
-  const { bahtTextTh, qrPayloadOf, qrSvgOf } = await import('./bill-render.ts');
+  const { bahtTextTh, qrPayloadOf, qrSvgOf } = await loadBillRender();
   const payable = PAYABLE.has(bill.status);
   const qrPayload = payable ? qrPayloadOf(bill) : undefined;
   return {

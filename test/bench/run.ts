@@ -14,7 +14,7 @@ import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/c
 import { App } from 'aws-cdk-lib';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { build } from 'esbuild';
-import { BUNDLE, esbuildOptionsFor } from '../../infra/bundling.ts';
+import { BUNDLE, esbuildOptionsFor, writeSideFiles } from '../../infra/bundling.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
 import { THAID_PERSONAS } from '../../infra/local/thaid.ts';
 import { buildOssApp } from '../../infra/oss-app.ts';
@@ -52,6 +52,8 @@ const COMPLAINT = (n: number) => ({
 /** A bundle built as CDK builds every function (infra/bundling.ts), the reference's too. */
 async function bundleOne(entry: string, outfile: string) {
   const result = await build({ ...esbuildOptionsFor(entry, outfile), metafile: true });
+  // Beside it, as CDK puts them: the side files it loads on first use (not part of its cold start).
+  writeSideFiles(outfile);
   const out = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
   const sdk = [
     ...new Set(

@@ -100,6 +100,18 @@ describe('bundles as deployed', () => {
       // node:crypto only through the shim that loads it on first use (infra/bundling.ts's alias).
       expect(source, String(f.Metadata?.['oss:entry'])).not.toMatch(/require\("(node:)?crypto"\)/);
       expect(JSON.stringify(f.Properties?.Environment ?? {})).not.toContain('enable-source-maps');
+      // The bill renderers: never inside a bundle, beside exactly the bundles that load them.
+      const { sources } = JSON.parse(readFileSync(path.join(asset, 'index.js.map'), 'utf8')) as {
+        sources: string[];
+      };
+      expect(sources.length).toBeGreaterThan(10);
+      expect(
+        sources.filter((s) => /node_modules\/(qrcode|promptparse|bahttext)\//.test(s)),
+        String(f.Metadata?.['oss:entry']),
+      ).toEqual([]);
+      expect(files.includes('bill-render.cjs'), String(f.Metadata?.['oss:entry'])).toBe(
+        source.includes('bill-render.cjs'),
+      );
       const dataFiles = (f.Metadata?.['oss:data-files'] ?? []) as string[];
       expect(dataFiles).toContain('shared/data/districts.json');
       for (const data of dataFiles) expect(files).toContain(path.basename(data));
@@ -109,9 +121,10 @@ describe('bundles as deployed', () => {
       ).toBeLessThanOrEqual(400 * 1024);
     }
     const intake = functions.find((f) => f.Metadata?.['oss:entry'] === 'functions/intake/handler.ts');
-    expect(readdirSync(path.join(dir, String(intake?.Metadata?.['aws:asset:path'])))).toContain(
-      'subdistricts.json',
-    );
+    const intakeFiles = readdirSync(path.join(dir, String(intake?.Metadata?.['aws:asset:path'])));
+    expect(intakeFiles).toContain('subdistricts.json');
+    // Intake shows a fee's bill as it files: its renderers go with it.
+    expect(intakeFiles).toContain('bill-render.cjs');
     // The deployed bundle runs as the runtime loads it (require), and finds its data file beside it.
     const catalog = functions.find((f) => f.Metadata?.['oss:entry'] === 'functions/catalog/handler.ts');
     const { handler } = createRequire(import.meta.url)(

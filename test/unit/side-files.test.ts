@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { esbuildOptionsFor, SIDE_FILES, writeSideFiles } from '../../infra/bundling.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(path.join(tmpdir(), 'oss-side-files-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Builds an entry as the functions are built; returns the bundle and the sources esbuild put in it. */
+async function bundle(name: string, entry: string) {
+  const outfile = path.join(work, name, 'index.cjs');
+  const result = await build({ ...esbuildOptionsFor(entry, outfile), metafile: true });
+  const inputs = Object.keys(Object.values(result.metafile.outputs)[0]?.inputs ?? {});
+  return { outfile, inputs };
+}
+
+const renderers = /node_modules\/(qrcode|promptparse|bahttext)\//;
+
+describe('the bill renderers, a file of their own beside the bundles that show bills', () => {
+  it('are not in intake’s bundle, which names their file and gets it beside it', async () => {
+    const { outfile, inputs } = await bundle('intake', path.join(root, 'functions/intake/handler.ts'));
+    expect(inputs.some((i) => i.includes('shared/domain/bills.ts'))).toBe(true);
+    expect(inputs.filter((i) => renderers.test(i))).toEqual([]);
+    expect(writeSideFiles(outfile)).toEqual(['bill-render.cjs']);
+    expect(existsSync(path.join(path.dirname(outfile), 'bill-render.cjs'))).toBe(true);
+  });
+
+  it('are not put beside a bundle that never shows a bill (the catalogue)', async () => {
+    const { outfile } = await bundle('catalog', path.join(root, 'functions/catalog/handler.ts'));
+    expect(writeSideFiles(outfile)).toEqual([]);
+  });
+
+  it('load from that file on the first bill shown, and render its Thai QR and amount in words', async () => {
+    const entry = path.join(work, 'bill-view-entry.ts');
+    writeFileSync(
+      entry,
+      `export { billView } from ${JSON.stringify(path.join(root, 'shared/domain/bills.ts'))};\n`,
+    );
+    const { outfile } = await bundle('bill-view', entry);
+    writeSideFiles(outfile);
+    const side = path.join(path.dirname(outfile), SIDE_FILES[0].file);
+    const bill = {
+      billId: 'b-1',
+      kind: 'fee',
+      agencyId: 'pao-20',
+      amountSatang: 12_345,
+      ref1: 'OSS20TEST1',
+      ref2: 'FEE',
+      billerId: '010753600031508',
+      issuedAt: '2026-12-07T10:00:00+07:00',
+      expiresAt: '2026-12-14T10:00:00+07:00',
+      status: 'ISSUED',
+    };
+    const script = [
+      `const req = process.getBuiltinModule('module').createRequire(${JSON.stringify(`${root}/`)});`,
+      `const { billView } = req(${JSON.stringify(outfile)});`,
+      `const loaded = () => Object.keys(req.cache).some((k) => k.endsWith('bill-render.cjs'));`,
+      'const before = loaded();',
+      `const view = await billView(${JSON.stringify(bill)}).catch((e) => ({ error: e.code }));`,
+      'process.stdout.write(JSON.stringify({ before, after: loaded(), text: view.amountTextTh, svg: view.qrSvg?.slice(0, 4), payload: view.qrPayload?.slice(0, 6), error: view.error }));',
+    ].join('\n');
+    const run = () => {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as Record<string, unknown>;
+    };
+    expect(run()).toEqual({
+      before: false,
+      after: true,
+      text: 'หนึ่งร้อยยี่สิบสามบาทสี่สิบห้าสตางค์',
+      svg: '<svg',
+      payload: '000201',
+    });
+    // Without the file beside it, the bundle has no renderers of its own.
+    rmSync(side);
+    expect(run()).toMatchObject({ error: 'MODULE_NOT_FOUND' });
+  });
+});
