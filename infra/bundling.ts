@@ -69,13 +69,19 @@ export function esbuildOptionsFor(entry: string, outfile: string) {
 
 /**
  * Modules few requests need, kept out of the function bundles and shipped beside them as files of
- * their own, loaded when first needed (`shared/domain/bill-render-loader.ts`). Lazily run code in a
+ * their own, loaded when first needed (`shared/side-files.ts`). Lazily run code in a
  * bundle still costs its cold start: V8 reads every byte of the script it compiles. The bill
  * renderers (qrcode, promptparse, bahttext) are 37 KB of intake's and open311's 174 KB, 1.6–2.2 ms
  * of intake's module load (lower quartile, alternating samples). A function bundle names the file
  * it loads (`OSS_SIDE_FILES` is defined in it), so a bundle gets the files it names, no others.
  */
-export const SIDE_FILES = [{ file: 'bill-render.cjs', entry: 'shared/domain/bill-render.ts' }] as const;
+export const SIDE_FILES = [
+  { file: 'bill-render.cjs', entry: 'shared/domain/bill-render.ts' },
+  // The Thai texts of errors (11 KB): only a request answered with an error reads them.
+  { file: 'errors-th.cjs', entry: 'shared/domain/errors-th.ts' },
+  // Powertools' Metrics (11 KB), built on the first metric recorded (shared/observability.ts).
+  { file: 'powertools-metrics.cjs', entry: 'shared/powertools-metrics.ts' },
+] as const;
 type SideFile = (typeof SIDE_FILES)[number];
 
 let sideFileDir: string | undefined;

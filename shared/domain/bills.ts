@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Bill, BillFlag, BillPayment, BillView, FlagReason } from '../schemas/payments.ts';
 import type { RequestItem } from '../schemas/request.ts';
+import { loadSideModule } from '../side-files.ts';
 import { bahtFromSatang } from './money.ts';
 import { bangkokDate, bangkokInstant, toBangkokIso } from './time.ts';
 
@@ -83,20 +83,12 @@ export function newBill(input: NewBill, now: Date): Bill {
 
 const PAYABLE: ReadonlySet<Bill['status']> = new Set(['ISSUED', 'FLAGGED']);
 
-/** Defined (true) in function bundles, whose side files lie beside them (infra/bundling.ts, SIDE_FILES). */
-declare const OSS_SIDE_FILES: boolean | undefined;
-type BillRender = typeof import('./bill-render.ts');
-
-/**
- * The bill renderers, on first use. In a function bundle they are a file of their own beside it
- * (infra/bundling.ts says why); from the sources, the module. The path is worked out, not written
- * in an `import()`, so esbuild leaves the renderers out of the bundle instead of inlining them.
- */
-async function loadBillRender(): Promise<BillRender> {
-  if (typeof OSS_SIDE_FILES !== 'undefined')
-    return createRequire(import.meta.url)('./bill-render.cjs') as BillRender;
-  return (await import(new URL('./bill-render.ts', import.meta.url).href)) as BillRender;
-}
+/** The bill renderers, on first use (bill-render.ts says why; a side file in function bundles). */
+const loadBillRender = () =>
+  loadSideModule<typeof import('./bill-render.ts')>(
+    'bill-render.cjs',
+    new URL('./bill-render.ts', import.meta.url),
+  );
 
 /**
  * What people see of a bill: amounts in baht and in Thai words, the QR while it can be paid, the

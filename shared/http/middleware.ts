@@ -4,8 +4,8 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type $ZodType, type output, safeParse } from 'zod/v4/core';
 import { AppError, type Issue, unauthorized, validationFailed } from '../domain/errors.ts';
-import { issueMessageTh, messageThOf } from '../domain/errors-th.ts';
 import { correlate, metrics, observability } from '../observability.ts';
+import { loadSideModule } from '../side-files.ts';
 
 export type HttpEvent = Omit<APIGatewayProxyEvent, 'body'> & { body: unknown };
 export type HttpResult = APIGatewayProxyResult;
@@ -25,8 +25,19 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   };
 }
 
+/**
+ * The Thai texts of the error codes and issues, on the first error answered: most requests answer
+ * none, and they are 11 KB of every API bundle (a side file there, infra/bundling.ts).
+ */
+const loadErrorsTh = () =>
+  loadSideModule<typeof import('../domain/errors-th.ts')>(
+    'errors-th.cjs',
+    new URL('../domain/errors-th.ts', import.meta.url),
+  );
+
 /** The error shape of DESIGN.md §4, with the Thai text of its code beside the message. */
-export function errorBody(code: string, message: string, issues?: readonly Issue[]) {
+export async function errorBody(code: string, message: string, issues?: readonly Issue[]) {
+  const { issueMessageTh, messageThOf } = await loadErrorsTh();
   return {
     error: {
       code,
@@ -125,17 +136,17 @@ interface HttpErrorLike {
  * anything unexpected is logged and answered with a bare 500 — never a stack or an AWS error.
  */
 const errorResponses = (): MiddlewareObj<HttpEvent, HttpResult> => ({
-  onError: (request) => {
+  onError: async (request) => {
     const error = request.error as (Error & HttpErrorLike) | null;
     if (error instanceof AppError) {
-      request.response = json(error.status, errorBody(error.code, error.message, error.issues));
+      request.response = json(error.status, await errorBody(error.code, error.message, error.issues));
       return;
     }
     const status = error?.statusCode;
     if (status === 422 && /forbidden key/i.test(error?.message ?? '')) {
       request.response = json(
         400,
-        errorBody(
+        await errorBody(
           'FORBIDDEN_KEY',
           'The JSON body may not contain the keys __proto__ or constructor.prototype.',
         ),
@@ -143,17 +154,23 @@ const errorResponses = (): MiddlewareObj<HttpEvent, HttpResult> => ({
       return;
     }
     if (status === 422 || status === 400) {
-      request.response = json(400, errorBody('MALFORMED_JSON', 'The request body is not valid JSON.'));
+      request.response = json(400, await errorBody('MALFORMED_JSON', 'The request body is not valid JSON.'));
       return;
     }
     if (status === 431) {
-      request.response = json(431, errorBody('HEADERS_TOO_LARGE', 'The request headers are too large.'));
+      request.response = json(
+        431,
+        await errorBody('HEADERS_TOO_LARGE', 'The request headers are too large.'),
+      );
       return;
     }
     if (status === 415) {
       request.response = json(
         415,
-        errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with Content-Type: application/json.'),
+        await errorBody(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the body as JSON with Content-Type: application/json.',
+        ),
       );
       return;
     }
@@ -164,7 +181,7 @@ const errorResponses = (): MiddlewareObj<HttpEvent, HttpResult> => ({
     metrics.addMetric('Http5xx', 'Count', 1);
     request.response = json(
       500,
-      errorBody('INTERNAL', 'Something went wrong on our side. Please try again.'),
+      await errorBody('INTERNAL', 'Something went wrong on our side. Please try again.'),
     );
   },
 });

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { esbuildOptionsFor, SIDE_FILES, writeSideFiles } from '../../infra/bundling.ts';
+import { BUNDLE, esbuildOptionsFor, SIDE_FILES, writeSideFiles } from '../../infra/bundling.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'oss-side-files-test-'));
@@ -25,13 +25,13 @@ describe('the bill renderers, a file of their own beside the bundles that show b
     const { outfile, inputs } = await bundle('intake', path.join(root, 'functions/intake/handler.ts'));
     expect(inputs.some((i) => i.includes('shared/domain/bills.ts'))).toBe(true);
     expect(inputs.filter((i) => renderers.test(i))).toEqual([]);
-    expect(writeSideFiles(outfile)).toEqual(['bill-render.cjs']);
+    expect(writeSideFiles(outfile)).toEqual(['bill-render.cjs', 'errors-th.cjs', 'powertools-metrics.cjs']);
     expect(existsSync(path.join(path.dirname(outfile), 'bill-render.cjs'))).toBe(true);
   });
 
-  it('are not put beside a bundle that never shows a bill (the catalogue)', async () => {
+  it('are not put beside a bundle that never shows a bill (the catalogue: only the error texts)', async () => {
     const { outfile } = await bundle('catalog', path.join(root, 'functions/catalog/handler.ts'));
-    expect(writeSideFiles(outfile)).toEqual([]);
+    expect(writeSideFiles(outfile)).toEqual(['errors-th.cjs', 'powertools-metrics.cjs']);
   });
 
   it('load from that file on the first bill shown, and render its Thai QR and amount in words', async () => {
@@ -81,5 +81,75 @@ describe('the bill renderers, a file of their own beside the bundles that show b
     // Without the file beside it, the bundle has no renderers of its own.
     rmSync(side);
     expect(run()).toMatchObject({ error: 'MODULE_NOT_FOUND' });
+  });
+});
+
+describe('the Thai error texts, a file of their own beside the API bundles', () => {
+  it('load from that file on the first error answered, which carries them', async () => {
+    const { outfile, inputs } = await bundle(
+      'catalog-errors',
+      path.join(root, 'functions/catalog/handler.ts'),
+    );
+    expect(inputs.some((i) => i.includes('errors-th.ts'))).toBe(false);
+    writeSideFiles(outfile);
+    for (const f of BUNDLE.dataFiles)
+      copyFileSync(path.join(root, f), path.join(path.dirname(outfile), path.basename(f)));
+    const script = [
+      `const req = process.getBuiltinModule('module').createRequire(${JSON.stringify(`${root}/`)});`,
+      `const { handler } = req(${JSON.stringify(outfile)});`,
+      `const loaded = () => Object.keys(req.cache).some((k) => k.endsWith('errors-th.cjs'));`,
+      'const ask = (code) => handler({ resource: "/v1/services/{code}", httpMethod: "GET", path: "/v1/services/" + code, headers: {}, pathParameters: { code }, body: null, requestContext: { requestId: "r" } }, { awsRequestId: "r", functionName: "catalog", getRemainingTimeInMillis: () => 10000 });',
+      'const found = await ask("complaint"); const afterFound = loaded();',
+      'const missing = await ask("no-such-service");',
+      'process.stdout.write(JSON.stringify({ found: found.statusCode, afterFound, missing: missing.statusCode, error: JSON.parse(missing.body).error, afterMissing: loaded() }));',
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, AWS_REGION: 'ap-southeast-7' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const seen = JSON.parse(r.stdout) as { error: { code: string; messageTh: string } } & Record<
+      string,
+      unknown
+    >;
+    expect(seen).toMatchObject({ found: 200, afterFound: false, missing: 404, afterMissing: true });
+    expect(seen.error.messageTh).toMatch(/[\u0E00-\u0E7F]/);
+  });
+});
+
+describe('Powertools Metrics, a file of its own beside every bundle', () => {
+  it('loads from that file on the first metric recorded, and publishes it as EMF', async () => {
+    const { outfile, inputs } = await bundle('observability', path.join(root, 'shared/observability.ts'));
+    expect(inputs.filter((i) => i.includes('@aws-lambda-powertools/metrics/'))).toEqual([]);
+    expect(writeSideFiles(outfile)).toEqual(['powertools-metrics.cjs']);
+    const script = [
+      `const req = process.getBuiltinModule('module').createRequire(${JSON.stringify(`${root}/`)});`,
+      `const { metrics, observability } = req(${JSON.stringify(outfile)});`,
+      `const loaded = () => Object.keys(req.cache).some((k) => k.endsWith('powertools-metrics.cjs'));`,
+      'const before = loaded();',
+      "metrics.addMetric('SideFileTest', 'Count', 3);",
+      'const after = loaded();',
+      'await observability()[1].after();',
+      "process.stdout.write('\\n' + JSON.stringify({ before, after }));",
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        AWS_REGION: 'ap-southeast-7',
+        OSS_FUNCTION: 'side-test',
+        POWERTOOLS_METRICS_DISABLED: 'false',
+      },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toEqual({ before: false, after: true });
+    const emf = lines
+      .filter((l) => l.includes('"_aws"'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(emf).toHaveLength(1);
+    expect(emf[0]).toMatchObject({ SideFileTest: 3, service: 'side-test' });
   });
 });
