@@ -71,8 +71,8 @@ export function esbuildOptionsFor(entry: string, outfile: string) {
  * Modules few requests need, kept out of the function bundles and shipped beside them as files of
  * their own, loaded when first needed (`shared/side-files.ts`). Lazily run code in a
  * bundle still costs its cold start: V8 reads every byte of the script it compiles. The bill
- * renderers (qrcode, promptparse, bahttext) are 37 KB of intake's and open311's 174 KB, 1.6–2.2 ms
- * of intake's module load (lower quartile, alternating samples). A function bundle names the file
+ * renderers (qrcode, promptparse, bahttext) were 37 KB of intake's 174 KB (and of open311's 180),
+ * 1.6–2.2 ms of intake's module load (lower quartile, alternating samples). A function bundle names the file
  * it loads (`OSS_SIDE_FILES` is defined in it), so a bundle gets the files it names, no others.
  */
 export const SIDE_FILES = [
