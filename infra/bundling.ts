@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, buildSync } from 'esbuild';
+import { type BuildOptions, build, buildSync, type Metafile } from 'esbuild';
 
 /** Absolute, as esbuild resolves an alias from its working directory, which CDK chooses. */
 const LAZY_CRYPTO_SHIM = path.join(
@@ -104,12 +104,28 @@ export function sideFile(side: SideFile): string {
 }
 
 /** The side files a built bundle loads (it names them). */
-export const sideFilesNamedIn = (bundleText: string): SideFile[] =>
+const sideFilesNamedIn = (bundleText: string): SideFile[] =>
   SIDE_FILES.filter((side) => bundleText.includes(side.file));
 
-/** Puts beside a bundle built with `esbuildOptionsFor` the side files it loads (the bench, tests). */
-export function writeSideFiles(bundleFile: string): string[] {
+/** Puts beside a bundle built with `esbuildOptionsFor` the side files it loads. */
+function writeSideFiles(bundleFile: string): string[] {
   const named = sideFilesNamedIn(readFileSync(bundleFile, 'utf8'));
   for (const side of named) copyFileSync(sideFile(side), path.join(path.dirname(bundleFile), side.file));
   return named.map((side) => side.file);
+}
+
+/**
+ * An entry built as CDK deploys a function, for those that build it themselves (the bench, tests):
+ * the bundle, the data files beside it (`BUNDLE.dataFiles` unless given) and the side files it
+ * loads. Returns esbuild's metafile and the side files put beside it.
+ */
+export async function buildAsDeployed(
+  entry: string,
+  outfile: string,
+  dataFiles: readonly string[] = BUNDLE.dataFiles,
+): Promise<{ metafile: Metafile; sideFiles: string[] }> {
+  const { metafile } = await build({ ...esbuildOptionsFor(entry, outfile), metafile: true });
+  for (const f of dataFiles)
+    copyFileSync(path.join(projectRoot, f), path.join(path.dirname(outfile), path.basename(f)));
+  return { metafile, sideFiles: writeSideFiles(outfile) };
 }

@@ -4,7 +4,7 @@
  */
 
 import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,7 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { App } from 'aws-cdk-lib';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { build } from 'esbuild';
-import { BUNDLE, esbuildOptionsFor, writeSideFiles } from '../../infra/bundling.ts';
+import { BUNDLE, buildAsDeployed } from '../../infra/bundling.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
 import { THAID_PERSONAS } from '../../infra/local/thaid.ts';
 import { buildOssApp } from '../../infra/oss-app.ts';
@@ -50,11 +49,15 @@ const COMPLAINT = (n: number) => ({
 
 // ── 1. Bundles ────────────────────────────────────────────────────────────────────────────
 /** A bundle built as CDK builds every function (infra/bundling.ts), the reference's too. */
-async function bundleOne(entry: string, outfile: string) {
-  const result = await build({ ...esbuildOptionsFor(entry, outfile), metafile: true });
-  // Beside it, as CDK puts them: the side files it loads on first use (not part of its cold start).
-  writeSideFiles(outfile);
-  const out = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
+async function bundleOne(
+  entry: string,
+  outfile: string,
+  // The data files CDK copies beside every bundle, and those some functions add (a control reads none).
+  dataFiles: readonly string[] = [...BUNDLE.dataFiles, SUBDISTRICTS_FILE, OPENAPI_FILE],
+) {
+  // Beside it too, as CDK puts them: the side files it loads on first use (not part of its cold start).
+  const { metafile } = await buildAsDeployed(entry, outfile, dataFiles);
+  const out = Object.values(metafile.outputs).find((o) => o.entryPoint);
   const sdk = [
     ...new Set(
       (out?.imports ?? []).filter((i) => i.external && i.path.startsWith('@aws-sdk/')).map((i) => i.path),
@@ -89,9 +92,6 @@ async function bundles() {
     // `.cjs`: CommonJS under this project's `"type": "module"` (Lambda's index.js has no such scope).
     const outfile = path.join(work, 'bundles', name, 'index.cjs');
     const { bytes, sdk } = await bundleOne(entryFile, outfile);
-    // The data files CDK copies beside every bundle (and those some functions add) go there too.
-    for (const f of [...BUNDLE.dataFiles, SUBDISTRICTS_FILE, OPENAPI_FILE])
-      copyFileSync(path.join(root, f), path.join(path.dirname(outfile), path.basename(f)));
     sizes[name] = bytes;
     files[name] = outfile;
     const key = sdk.join(',') || 'none';
@@ -107,7 +107,7 @@ async function bundles() {
         ].join('\n'),
       );
       const controlFile = path.join(work, 'bundles', `_control-${controls.size}`, 'index.cjs');
-      await bundleOne(entry, controlFile);
+      await bundleOne(entry, controlFile, []);
       controls.set(key, controlFile);
       sdkOf[controlFile] = sdk;
     }

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE, esbuildOptionsFor } from '../../infra/bundling.ts';
+import { BUNDLE, buildAsDeployed } from '../../infra/bundling.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shim = BUNDLE.alias['node:crypto'];
@@ -51,9 +50,7 @@ describe('node:crypto in the function bundles, loaded on first use', () => {
 
   it('the catalog’s bundle, built with the functions’ options, loads and serves a service without it (versions come with the catalogue file)', async () => {
     const outfile = path.join(work, 'catalog', 'index.cjs');
-    await build(esbuildOptionsFor(path.join(root, 'functions/catalog/handler.ts'), outfile));
-    for (const f of BUNDLE.dataFiles)
-      copyFileSync(path.join(root, f), path.join(path.dirname(outfile), path.basename(f)));
+    await buildAsDeployed(path.join(root, 'functions/catalog/handler.ts'), outfile);
     const result = fresh(
       `const req = process.getBuiltinModule('module').createRequire(${JSON.stringify(`${root}/`)});` +
         `const { handler } = req(${JSON.stringify(outfile)}); const afterLoad = ${cryptoLoaded};` +

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BUNDLE, esbuildOptionsFor } from '../../infra/bundling.ts';
+import { buildAsDeployed } from '../../infra/bundling.ts';
 import { metrics, observability } from '../../shared/observability.ts';
 
 const context = {
@@ -76,9 +75,7 @@ describe('the logger opens stdout when it first writes a line', () => {
     ];
     await Promise.all(
       entries.map(async ([name, entry]) => {
-        await build(esbuildOptionsFor(entry, bundleOf(name)));
-        for (const f of BUNDLE.dataFiles)
-          copyFileSync(path.join(root, f), path.join(work, name, path.basename(f)));
+        await buildAsDeployed(entry, bundleOf(name));
       }),
     );
   }, 60_000);

@@ -1,37 +1,40 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE, esbuildOptionsFor, SIDE_FILES, writeSideFiles } from '../../infra/bundling.ts';
+import { buildAsDeployed, SIDE_FILES } from '../../infra/bundling.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'oss-side-files-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Builds an entry as the functions are built; returns the bundle and the sources esbuild put in it. */
+/** Builds an entry as a function is deployed; returns the bundle, the sources in it and its side files. */
 async function bundle(name: string, entry: string) {
   const outfile = path.join(work, name, 'index.cjs');
-  const result = await build({ ...esbuildOptionsFor(entry, outfile), metafile: true });
-  const inputs = Object.keys(Object.values(result.metafile.outputs)[0]?.inputs ?? {});
-  return { outfile, inputs };
+  const { metafile, sideFiles } = await buildAsDeployed(entry, outfile);
+  const inputs = Object.keys(Object.values(metafile.outputs)[0]?.inputs ?? {});
+  return { outfile, inputs, sideFiles };
 }
 
 const renderers = /node_modules\/(qrcode|promptparse|bahttext)\//;
 
 describe('the bill renderers, a file of their own beside the bundles that show bills', () => {
   it('are not in intake’s bundle, which names their file and gets it beside it', async () => {
-    const { outfile, inputs } = await bundle('intake', path.join(root, 'functions/intake/handler.ts'));
+    const { outfile, inputs, sideFiles } = await bundle(
+      'intake',
+      path.join(root, 'functions/intake/handler.ts'),
+    );
     expect(inputs.some((i) => i.includes('shared/domain/bills.ts'))).toBe(true);
     expect(inputs.filter((i) => renderers.test(i))).toEqual([]);
-    expect(writeSideFiles(outfile)).toEqual(['bill-render.cjs', 'errors-th.cjs', 'powertools-metrics.cjs']);
+    expect(sideFiles).toEqual(['bill-render.cjs', 'errors-th.cjs', 'powertools-metrics.cjs']);
     expect(existsSync(path.join(path.dirname(outfile), 'bill-render.cjs'))).toBe(true);
   });
 
   it('are not put beside a bundle that never shows a bill (the catalogue: only the error texts)', async () => {
-    const { outfile } = await bundle('catalog', path.join(root, 'functions/catalog/handler.ts'));
-    expect(writeSideFiles(outfile)).toEqual(['errors-th.cjs', 'powertools-metrics.cjs']);
+    const { outfile, sideFiles } = await bundle('catalog', path.join(root, 'functions/catalog/handler.ts'));
+    expect(sideFiles).toEqual(['errors-th.cjs', 'powertools-metrics.cjs']);
+    expect(existsSync(path.join(path.dirname(outfile), 'bill-render.cjs'))).toBe(false);
   });
 
   it('load from that file on the first bill shown, and render its Thai QR and amount in words', async () => {
@@ -41,7 +44,6 @@ describe('the bill renderers, a file of their own beside the bundles that show b
       `export { billView } from ${JSON.stringify(path.join(root, 'shared/domain/bills.ts'))};\n`,
     );
     const { outfile } = await bundle('bill-view', entry);
-    writeSideFiles(outfile);
     const side = path.join(path.dirname(outfile), SIDE_FILES[0].file);
     const bill = {
       billId: 'b-1',
@@ -91,9 +93,6 @@ describe('the Thai error texts, a file of their own beside the API bundles', () 
       path.join(root, 'functions/catalog/handler.ts'),
     );
     expect(inputs.some((i) => i.includes('errors-th.ts'))).toBe(false);
-    writeSideFiles(outfile);
-    for (const f of BUNDLE.dataFiles)
-      copyFileSync(path.join(root, f), path.join(path.dirname(outfile), path.basename(f)));
     const script = [
       `const req = process.getBuiltinModule('module').createRequire(${JSON.stringify(`${root}/`)});`,
       `const { handler } = req(${JSON.stringify(outfile)});`,
@@ -120,9 +119,12 @@ describe('the Thai error texts, a file of their own beside the API bundles', () 
 
 describe('Powertools Metrics, a file of its own beside every bundle', () => {
   it('loads from that file on the first metric recorded, and publishes it as EMF', async () => {
-    const { outfile, inputs } = await bundle('observability', path.join(root, 'shared/observability.ts'));
+    const { outfile, inputs, sideFiles } = await bundle(
+      'observability',
+      path.join(root, 'shared/observability.ts'),
+    );
     expect(inputs.filter((i) => i.includes('@aws-lambda-powertools/metrics/'))).toEqual([]);
-    expect(writeSideFiles(outfile)).toEqual(['powertools-metrics.cjs']);
+    expect(sideFiles).toEqual(['powertools-metrics.cjs']);
     const script = [
       `const req = process.getBuiltinModule('module').createRequire(${JSON.stringify(`${root}/`)});`,
       `const { metrics, observability } = req(${JSON.stringify(outfile)});`,
