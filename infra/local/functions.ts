@@ -24,7 +24,23 @@ export class InvocationError extends Error {
   }
 }
 
+/** One invocation with every AWS SDK call it made and what each answered (the bench replays them). */
+export interface RecordedInvocation {
+  readonly event: unknown;
+  readonly result: unknown;
+  readonly calls: readonly RecordedAwsCall[];
+}
+export interface RecordedAwsCall {
+  /** The command's class name (`GetCommand`, `SendMessageCommand`…). */
+  readonly command: string;
+  readonly output?: unknown;
+  readonly error?: { readonly name: string; readonly message: string };
+  /** Its answer could not be copied (a stream): the invocation cannot be replayed. */
+  readonly unrecordable?: true;
+}
+
 interface Pending {
+  event: unknown;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -43,6 +59,8 @@ export class LocalFunction {
   constructor(
     readonly spec: FunctionSpec,
     projectRoot: string,
+    /** Receives each successful invocation with its AWS calls (the bench's warm replay). */
+    private readonly onRecorded?: (invocation: RecordedInvocation) => void,
   ) {
     this.worker = new Worker(new URL('./function-worker.mjs', import.meta.url), {
       env: spec.environment,
@@ -51,6 +69,7 @@ export class LocalFunction {
         functionName: spec.name,
         memorySize: spec.memorySize,
         timeoutMs: spec.timeoutSeconds * 1000,
+        recordAwsCalls: Boolean(onRecorded),
       },
     });
     this.ready = new Promise((resolve, reject) => {
@@ -65,12 +84,19 @@ export class LocalFunction {
     });
     this.worker.on(
       'message',
-      (m: { id?: string; ok?: boolean; result?: unknown; error?: { message: string; stack: string } }) => {
+      (m: {
+        id?: string;
+        ok?: boolean;
+        result?: unknown;
+        error?: { message: string; stack: string };
+        awsCalls?: RecordedAwsCall[];
+      }) => {
         if (!m.id) return;
         const p = this.pending.get(m.id);
         if (!p) return;
         this.pending.delete(m.id);
         clearTimeout(p.timer);
+        if (m.ok && m.awsCalls) this.onRecorded?.({ event: p.event, result: m.result, calls: m.awsCalls });
         if (m.ok) p.resolve(m.result);
         else p.reject(new InvocationError(spec.name, m.error?.message ?? 'failed', m.error?.stack));
       },
@@ -94,7 +120,7 @@ export class LocalFunction {
           new InvocationError(this.spec.name, `Task timed out after ${this.spec.timeoutSeconds} seconds`),
         );
       }, this.spec.timeoutSeconds * 1000);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { event, resolve, reject, timer });
       this.worker.postMessage({ id, event });
     });
   }

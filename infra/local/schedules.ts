@@ -71,6 +71,11 @@ export class Schedules {
     }
   }
 
+  /** Runs every schedule's targets once, now, as their next tick would; resolves when all answered. */
+  async runNow(): Promise<void> {
+    await Promise.all(this.specs.flatMap((spec) => spec.targets.map((t) => t.fn.invoke(t.input))));
+  }
+
   stop(): void {
     for (const t of this.timers) clearInterval(t);
   }

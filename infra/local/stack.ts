@@ -9,7 +9,7 @@ import { apiGatewayServer, routesFrom } from './api-gateway.ts';
 import { LOCAL_BANK_ID, presentedBill, startBankStandIn } from './bank.ts';
 import { StreamEventSource, TableStreams } from './dynamodb-streams.ts';
 import { LOCAL_REGION, startEmulators } from './emulators.ts';
-import { type FunctionSpec, LocalFunction } from './functions.ts';
+import { type FunctionSpec, LocalFunction, type RecordedInvocation } from './functions.ts';
 import { resolve } from './intrinsics.ts';
 import { type Meter, meterDynamo, meterSqsS3 } from './meter.ts';
 import { provision } from './resources.ts';
@@ -41,6 +41,11 @@ export interface LocalStackOptions {
    * window (tests, which cannot wait ten seconds for the statistics).
    */
   readonly streamBatchingWindowMs?: number;
+  /**
+   * Receives every successful invocation with the AWS calls it made and their answers (the
+   * bench's warm replay of each function, test/bench/warm-replay.ts).
+   */
+  readonly recordInvocations?: (spec: FunctionSpec, invocation: RecordedInvocation) => void;
 }
 
 export interface LocalStack {
@@ -56,6 +61,8 @@ export interface LocalStack {
   functionsNamed(name: string): LocalFunction[];
   /** Resolves once every table stream record written so far has reached its function. */
   drainStreams(): Promise<void>;
+  /** Runs every schedule's targets once, now (sweeper, reconcilers), and waits for them. */
+  runSchedulesNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -137,7 +144,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         timeoutSeconds: Number(props.Timeout ?? 3),
         memorySize: Number(props.MemorySize ?? 128),
       };
-      const fn = new LocalFunction(spec, projectRoot);
+      const record = options.recordInvocations;
+      const fn = new LocalFunction(spec, projectRoot, record && ((invocation) => record(spec, invocation)));
       if (meter) {
         const invoke = fn.invoke.bind(fn);
         fn.invoke = async (event: unknown) => {
@@ -339,6 +347,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     functionsNamed: (name) =>
       [...functions.values()].filter((f) => f.spec.entry === `functions/${name}/handler.ts`),
     drainStreams: () => Promise.all(streams.sources.map((s) => s.drain())).then(() => undefined),
+    runSchedulesNow: () => schedules.runNow(),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -76,6 +76,67 @@ export function lifecycleCost(u: LifecycleUnits) {
   };
 }
 
+/** An officer's bearer header for `agency`, signed by the local stack's agency token issuer. */
+export async function officerOf(dataDir: string, agency: string) {
+  return { authorization: `Bearer ${await signAgencyToken(await loadOrCreateIssuer(dataDir), agency)}` };
+}
+
+/**
+ * One whole lifecycle over HTTP, as a citizen and an officer would: file a complaint, wait for the
+ * router to put it in the centre's inbox, accept, ask for information, reply, resume, complete,
+ * read the result and rate it. `i` makes the citizen ID unique.
+ */
+export async function oneLifecycle(url: string, agency: string, officer: Record<string, string>, i: number) {
+  const call = async (method: string, route: string, headers: Record<string, string>, body?: unknown) => {
+    const res = await fetch(`${url}${route}`, {
+      method,
+      headers: { ...headers, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (res.status >= 400) throw new Error(`${method} ${route} → ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const filed = (await call(
+    'POST',
+    '/v1/requests',
+    {},
+    {
+      serviceCode: 'complaint',
+      provinceCode: '20',
+      applicant: {
+        citizenId: withCheckDigit(`3100${String(600_000_00 + i).padStart(8, '0')}`),
+        firstName: 'สมชาย',
+        lastName: 'ใจดี',
+        phone: '0812345678',
+      },
+      details: { category: 'road', subject: 'ถนนชำรุด' },
+    },
+  )) as { requestId: string; accessToken: string };
+  const citizen = { authorization: `Bearer ${filed.accessToken}` };
+  let handle: string | undefined;
+  for (let tries = 0; !handle && tries < 50; tries++) {
+    const inbox = (await call('GET', `/v1/agencies/${agency}/inbox?max=10&waitSeconds=2`, officer)) as {
+      items: { receiptHandle: string; request: { requestId: string } }[];
+    };
+    handle = inbox.items.find((x) => x.request.requestId === filed.requestId)?.receiptHandle;
+  }
+  if (!handle) throw new Error('the request never reached the inbox');
+  const act = (action: string, extra: Record<string, unknown> = {}) =>
+    call('POST', `/v1/agencies/${agency}/requests/${filed.requestId}/actions`, officer, {
+      action,
+      ...extra,
+    });
+  await act('accept', { receiptHandle: handle, note: 'รับเรื่อง' });
+  await act('request-info', { note: 'ขอทราบจุดที่ชำรุด' });
+  await call('POST', `/v1/requests/${filed.requestId}/reply`, citizen, { message: 'หน้าโรงเรียน' });
+  await act('resume');
+  await act('complete', { note: 'ซ่อมแล้ว' });
+  await call('GET', `/v1/requests/${filed.requestId}`, citizen);
+  await call('POST', `/v1/requests/${filed.requestId}/rating`, citizen, { score: 5 });
+  return filed;
+}
+
 /**
  * Runs `n` whole request lifecycles over HTTP against a metered local stack, as a citizen and an
  * officer would: file a complaint, the router routes it, the centre reads its inbox and accepts,
@@ -88,62 +149,12 @@ export async function meteredLifecycles(n = 20) {
   const stack = await startLocalStack({ port: 0, dataDir, log: () => {}, functionLogLevel: 'ERROR', meter });
   try {
     const agency = 'damrongdhama-20';
-    const officer = {
-      authorization: `Bearer ${await signAgencyToken(await loadOrCreateIssuer(dataDir), agency)}`,
-    };
-    const call = async (method: string, route: string, headers: Record<string, string>, body?: unknown) => {
-      const res = await fetch(`${stack.url}${route}`, {
-        method,
-        headers: { ...headers, ...(body !== undefined && { 'content-type': 'application/json' }) },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const json = (await res.json()) as Record<string, unknown>;
-      if (res.status >= 400) throw new Error(`${method} ${route} → ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
+    const officer = await officerOf(dataDir, agency);
     // Let start-up work (reconciler, stand-ins) settle before the meter is read.
     await new Promise((r) => setTimeout(r, 500));
     await stack.drainStreams();
     const before = meter.snapshot();
-    for (let i = 0; i < n; i++) {
-      const filed = (await call(
-        'POST',
-        '/v1/requests',
-        {},
-        {
-          serviceCode: 'complaint',
-          provinceCode: '20',
-          applicant: {
-            citizenId: withCheckDigit(`3100${String(600_000_00 + i).padStart(8, '0')}`),
-            firstName: 'สมชาย',
-            lastName: 'ใจดี',
-            phone: '0812345678',
-          },
-          details: { category: 'road', subject: 'ถนนชำรุด' },
-        },
-      )) as { requestId: string; accessToken: string };
-      const citizen = { authorization: `Bearer ${filed.accessToken}` };
-      let handle: string | undefined;
-      for (let tries = 0; !handle && tries < 50; tries++) {
-        const inbox = (await call('GET', `/v1/agencies/${agency}/inbox?max=10&waitSeconds=2`, officer)) as {
-          items: { receiptHandle: string; request: { requestId: string } }[];
-        };
-        handle = inbox.items.find((x) => x.request.requestId === filed.requestId)?.receiptHandle;
-      }
-      if (!handle) throw new Error('the request never reached the inbox');
-      const act = (action: string, extra: Record<string, unknown> = {}) =>
-        call('POST', `/v1/agencies/${agency}/requests/${filed.requestId}/actions`, officer, {
-          action,
-          ...extra,
-        });
-      await act('accept', { receiptHandle: handle, note: 'รับเรื่อง' });
-      await act('request-info', { note: 'ขอทราบจุดที่ชำรุด' });
-      await call('POST', `/v1/requests/${filed.requestId}/reply`, citizen, { message: 'หน้าโรงเรียน' });
-      await act('resume');
-      await act('complete', { note: 'ซ่อมแล้ว' });
-      await call('GET', `/v1/requests/${filed.requestId}`, citizen);
-      await call('POST', `/v1/requests/${filed.requestId}/rating`, citizen, { score: 5 });
-    }
+    for (let i = 0; i < n; i++) await oneLifecycle(stack.url, agency, officer, i);
     // The reply's inbox copy lands after the last action; the statistics counters follow the
     // table's stream in batches (the template's window, ten seconds), the last one drained here.
     await new Promise((r) => setTimeout(r, 1000));

@@ -21,6 +21,7 @@ import { OPENAPI_FILE } from '../../shared/data/openapi-document.ts';
 import { SUBDISTRICTS_FILE } from '../../shared/data/subdistricts.ts';
 import { LIFECYCLE_PRICES, meteredLifecycles } from './lifecycle.ts';
 import { type PageWeight, pageWeights } from './pages.ts';
+import { recordTour, replayWarm } from './warm-replay.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
@@ -630,7 +631,9 @@ async function main() {
       POWERTOOLS_LOG_LEVEL: 'ERROR',
     });
     const intake = await warmCpu();
-    console.log(JSON.stringify({ intake, reference: await warmCpuReference() }));
+    const reference = await warmCpuReference();
+    const byFunction = await replayWarm(await recordTour());
+    console.log(JSON.stringify({ intake, reference, warmCpuByFunctionMicros: byFunction }));
     return;
   }
   // The functions' own settings as the local stack gives them; tracing off (no X-Ray daemon here).
@@ -672,6 +675,8 @@ async function main() {
   say('6/7 warm handler CPU (AWS calls stubbed)…');
   const warm = await warmCpu();
   const warmReference = await warmCpuReference();
+  say('   every function: a tour of the product recorded on a local stack, replayed warm…');
+  const warmByFunction = await replayWarm(await recordTour());
   say('7/7 nation-scale synth…');
   const synth = await synthAll();
   const cost = costPerMillion(warm.p50 / 1000 + 15, 25); // handler CPU plus modelled I/O wait, per invocation
@@ -692,6 +697,11 @@ async function main() {
       warmCpuMicros: { p50: warmReference.p50, p99: warmReference.p99 },
     },
     warmCpuMicros: { p50: warm.p50, p99: warm.p99 },
+    /**
+     * Every function's own invocations from a recorded tour (real events from the local API, real
+     * AWS answers), replayed warm with each answer given at once: p50/p99 over all of them.
+     */
+    warmCpuByFunctionMicros: warmByFunction,
     awsCallsPerSubmission: calls.total,
     costPerMillionUsd: cost.usd,
     e2e: {
@@ -756,6 +766,22 @@ async function main() {
       `${warm.meanCpuMicros} µs`,
       `over ${warm.iterations} invocations, incl. GC`,
     ],
+    ...Object.entries(warmByFunction).map(([k, v]): [string, string, string] => [
+      `warm CPU ${k} (recorded tour, replayed)`,
+      v.replayed > 0 ? `p50 ${v.p50} µs, p99 ${v.p99} µs` : 'not replayed',
+      [
+        `${v.replayed} recorded invocation(s)`,
+        ...(v.invocations.length > 1
+          ? [
+              `slowest ${[...v.invocations].sort((a, b) => b.p50 - a.p50)[0]?.what} p50 ${Math.max(...v.invocations.map((x) => x.p50))} µs`,
+            ]
+          : []),
+        ...(v.excluded.length > 0
+          ? [`${v.excluded.length} left out: ${[...new Set(v.excluded)].join('; ')}`]
+          : []),
+        ...(v.diverged > 0 ? [`${v.diverged} replays answered otherwise ✗`] : []),
+      ].join(', '),
+    ]),
     [
       'AWS calls per submission',
       `${calls.total} (${Object.entries(calls.perSubmission)

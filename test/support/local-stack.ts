@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { loadOrCreateIssuer, signAgencyToken } from '../../infra/local/agency-tokens.ts';
-import { startLocalStack } from '../../infra/local/stack.ts';
+import { type LocalStackOptions, startLocalStack } from '../../infra/local/stack.ts';
 import { fromStored } from '../../shared/adapters/request-record.ts';
 
 export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
@@ -16,13 +16,17 @@ export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
  * Table stream batches go within 100 ms rather than the template's ten seconds; a test that reads
  * the statistics after an action still waits for them with `stack.drainStreams()`.
  */
-export async function startTestStack(dataDir = mkdtempSync(path.join(tmpdir(), 'oss-it-'))) {
+export async function startTestStack(
+  dataDir = mkdtempSync(path.join(tmpdir(), 'oss-it-')),
+  options: Pick<LocalStackOptions, 'recordInvocations'> = {},
+) {
   const stack = await startLocalStack({
     port: 0,
     dataDir,
     log: () => {},
     functionLogLevel: 'ERROR',
     streamBatchingWindowMs: 100,
+    ...options,
   });
   return { stack, dataDir, dispose: () => rmSync(dataDir, { recursive: true, force: true }) };
 }

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedInvocation } from '../../infra/local/functions.ts';
+import { functionLabel, type Recorded, recorderInto, replayWarm } from '../bench/warm-replay.ts';
+import { VALID_CITIZEN_ID } from '../support/citizen-ids.ts';
+import { eventually, http, type LocalStack, startTestStack } from '../support/local-stack.ts';
+
+/**
+ * The bench's warm CPU of every function (test/bench/warm-replay.ts): the local stack records each
+ * invocation with its AWS calls, and a replay answers those calls from the recording. What is
+ * checked here is that the recording holds what the function did, and that a replay that could
+ * not take the recorded path is left out, not timed.
+ */
+let stack: LocalStack;
+let dispose: () => void;
+const recorded = new Map<string, Recorded>();
+
+beforeAll(async () => {
+  ({ stack, dispose } = await startTestStack(undefined, { recordInvocations: recorderInto(recorded) }));
+});
+afterAll(async () => {
+  await stack?.stop();
+  dispose?.();
+});
+
+const only = (label: string, change: (inv: RecordedInvocation) => RecordedInvocation = (x) => x) => {
+  const found = [...recorded.values()].find((r) => functionLabel(r.spec) === label);
+  if (!found) throw new Error(`nothing recorded for ${label}`);
+  return new Map([[found.spec.key, { spec: found.spec, invocations: found.invocations.map(change) }]]);
+};
+
+describe('recording invocations and replaying them warm', () => {
+  it('records what intake and the router called and were answered, and replays them on the same path', async () => {
+    const filed = await http(stack.url, 'POST', '/v1/requests', {
+      body: {
+        serviceCode: 'complaint',
+        provinceCode: '20',
+        applicant: { citizenId: VALID_CITIZEN_ID, firstName: 'สมชาย', lastName: 'ใจดี' },
+        details: { category: 'road', subject: 'ถนนชำรุด' },
+      },
+    });
+    expect(filed.status).toBe(201);
+    const auth = { authorization: `Bearer ${filed.json.accessToken}` };
+    await eventually(async () => {
+      const r = await http(stack.url, 'GET', `/v1/requests/${filed.json.requestId}`, { headers: auth });
+      return r.json?.status === 'ROUTED' ? true : undefined;
+    });
+
+    const intake = [...only('intake').values()][0]?.invocations ?? [];
+    const filing = intake.find((inv) => (inv.result as { statusCode?: number }).statusCode === 201);
+    if (!filing) throw new Error('intake recorded no 201');
+    const commands = filing.calls.map((c) => c.command);
+    // The request's write, then the send to the province's intake queue (DESIGN §8).
+    expect(commands.indexOf('PutCommand')).toBeGreaterThanOrEqual(0);
+    expect(commands.indexOf('SendMessageCommand')).toBeGreaterThan(commands.indexOf('PutCommand'));
+    const sent = filing.calls.find((c) => c.command === 'SendMessageCommand')?.output as {
+      MessageId?: string;
+    };
+    expect(sent.MessageId).toEqual(expect.any(String));
+    expect((filing.event as { body: string }).body).toContain(VALID_CITIZEN_ID);
+
+    const router = [...only('router').values()][0]?.invocations ?? [];
+    const routing = router.flatMap((inv) => inv.calls.map((c) => c.command));
+    expect(routing).toEqual(expect.arrayContaining(['GetCommand', 'PutCommand', 'SendMessageCommand']));
+
+    const replayed = await replayWarm(new Map([...only('intake'), ...only('router')]), 50);
+    for (const label of ['intake', 'router']) {
+      expect(replayed[label]?.replayed, label).toBeGreaterThanOrEqual(1);
+      expect(replayed[label]?.excluded, label).toEqual([]);
+      expect(replayed[label]?.diverged, label).toBe(0);
+      expect(replayed[label]?.p50, label).toBeGreaterThan(0);
+    }
+  });
+
+  it('leaves out a replay whose AWS call the recording never answered, or whose answer differs', async () => {
+    const withoutWrite = only('intake', (inv) => ({
+      ...inv,
+      calls: inv.calls.filter((c) => c.command !== 'PutCommand'),
+    }));
+    const unanswered = (await replayWarm(withoutWrite, 20)).intake;
+    expect(unanswered?.replayed).toBe(0);
+    expect(unanswered?.excluded[0]).toMatch(/called PutCommand, which the recording never answered/);
+
+    const otherOutcome = only('intake', (inv) => ({ ...inv, result: { statusCode: 418 } }));
+    const differs = (await replayWarm(otherOutcome, 20)).intake;
+    expect(differs?.replayed).toBe(0);
+    expect(differs?.excluded[0]).toMatch(
+      /answered \{"statusCode":201\} on replay, \{"statusCode":418\} when recorded/,
+    );
+  });
+
+  it("runs every schedule's functions once on demand, as the tour does", async () => {
+    const labels = () => [...recorded.values()].map((r) => functionLabel(r.spec));
+    expect(labels()).not.toContain('sla-sweeper');
+    await stack.runSchedulesNow();
+    expect(labels()).toEqual(expect.arrayContaining(['sla-sweeper', 'payment-reconciler']));
+  });
+});
