@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
-import { recordedBody } from './recorded-body.mjs';
+import { callTarget, recordedBody } from './recorded-calls.mjs';
 
 register();
 const { entryUrl, functionName, memorySize, timeoutMs, recordAwsCalls } = workerData;
@@ -64,7 +64,11 @@ function recordAwsCallsPerInvocation() {
     const sent = send.call(this, command, ...rest);
     const list = calls.getStore();
     if (!list || typeof sent?.then !== 'function') return sent;
-    const call = { command: command.constructor.name };
+    const call = {
+      command: command.constructor.name,
+      client: this.constructor.name,
+      target: callTarget(command.input),
+    };
     list.push(call);
     return sent.then(
       async (output) => {
@@ -86,7 +90,11 @@ function recordAwsCallsPerInvocation() {
         return output;
       },
       (error) => {
-        call.error = { name: String(error?.name ?? 'Error'), message: String(error?.message ?? error) };
+        call.error = {
+          name: String(error?.name ?? 'Error'),
+          message: String(error?.message ?? error),
+          httpStatusCode: error?.$metadata?.httpStatusCode,
+        };
         throw error;
       },
     );

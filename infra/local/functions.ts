@@ -31,10 +31,13 @@ export interface RecordedInvocation {
   readonly calls: readonly RecordedAwsCall[];
 }
 export interface RecordedAwsCall {
-  /** The command's class name (`GetCommand`, `SendMessageCommand`…). */
+  /** The command's class name (`GetCommand`, `SendMessageCommand`…) and its client's. */
   readonly command: string;
+  readonly client: string;
+  /** What the call was about (infra/local/recorded-calls.mjs, callTarget). */
+  readonly target: string;
   readonly output?: unknown;
-  readonly error?: { readonly name: string; readonly message: string };
+  readonly error?: { readonly name: string; readonly message: string; readonly httpStatusCode?: number };
   /** Its answer could not be copied (a stream): the invocation cannot be replayed. */
   readonly unrecordable?: true;
 }

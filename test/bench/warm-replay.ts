@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -150,10 +151,14 @@ export async function recordTour(): Promise<Map<string, Recorded>> {
       }),
     );
     sqs.destroy();
+    const recordedLabels = () => new Set([...recorded.values()].map((r) => functionLabel(r.spec)));
+    await eventually(async () => (recordedLabels().has('stats-retry') ? true : undefined));
     // The schedules' functions (deadline sweeper, reconcilers), once each, as their next tick.
     await stack.runSchedulesNow();
     await new Promise((r) => setTimeout(r, 500));
     await stack.drainStreams();
+    const missed = readdirSync(path.join(root, 'functions')).filter((name) => !recordedLabels().has(name));
+    if (missed.length > 0) throw new Error(`tour: no invocation of ${missed.join(', ')} was recorded`);
     return recorded;
   } finally {
     await stack.stop();
