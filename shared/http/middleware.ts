@@ -18,10 +18,15 @@ const JSON_HEADERS = {
 } as const;
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return jsonText(statusCode, JSON.stringify(body), headers);
+}
+
+/** A JSON answer whose body is already serialized (answers that change only with a deploy). */
+export function jsonText(statusCode: number, text: string, headers: Record<string, string> = {}): HttpResult {
   return {
     statusCode,
     headers: { ...JSON_HEADERS, 'cache-control': 'no-store', ...headers },
-    body: JSON.stringify(body),
+    body: text,
   };
 }
 
