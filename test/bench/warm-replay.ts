@@ -7,6 +7,7 @@ import type { FunctionSpec, RecordedInvocation } from '../../infra/local/functio
 import { THAID_PERSONAS } from '../../infra/local/thaid.ts';
 import { ENV } from '../../shared/env.ts';
 import { withCheckDigit } from '../support/citizen-ids.ts';
+import { SAMPLE_DETAILS } from '../support/items.ts';
 import { eventually, http, postForm, startTestStack } from '../support/local-stack.ts';
 import { officerOf, oneLifecycle } from './lifecycle.ts';
 
@@ -65,65 +66,56 @@ export async function recordTour(): Promise<Map<string, Recorded>> {
     ])
       ok(route, await http(stack.url, 'GET', route, { headers: officer }));
 
+    /** Files a request for `serviceCode` with the tests' sample details; `serial` makes its citizen. */
+    const file = async (serviceCode: string, serial: string, extra: Record<string, unknown> = {}) =>
+      ok(
+        serviceCode,
+        await http(stack.url, 'POST', '/v1/requests', {
+          body: {
+            serviceCode,
+            provinceCode: '20',
+            applicant: { citizenId: withCheckDigit(serial), firstName: 'สมชาย', lastName: 'ใจดี' },
+            details: SAMPLE_DETAILS[serviceCode],
+            ...extra,
+          },
+        }),
+      ).json as { requestId: string; accessToken: string; bill?: { ref1: string } };
+    /** Waits until the filer's view of the request passes `check`. */
+    const untilStatus = (
+      filed: { requestId: string; accessToken: string },
+      check: (status: string) => boolean,
+    ) =>
+      eventually(async () => {
+        const r = await http(stack.url, 'GET', `/v1/requests/${filed.requestId}`, {
+          headers: { authorization: `Bearer ${filed.accessToken}` },
+        });
+        return check(String(r.json?.status)) ? true : undefined;
+      });
+
     // Documents: two uploads through presigned POSTs; the verifier judges them, the router routes.
-    const house = ok(
-      'house-number',
-      await http(stack.url, 'POST', '/v1/requests', {
-        body: {
-          serviceCode: 'house-number',
-          provinceCode: '20',
-          districtCode: '2001',
-          applicant: { citizenId: withCheckDigit('310060000950'), firstName: 'สมชาย', lastName: 'ใจดี' },
-          details: { buildingType: 'house' },
-        },
-      }),
-    ).json as { requestId: string; accessToken: string };
-    const citizen = { authorization: `Bearer ${house.accessToken}` };
+    const house = await file('house-number', '310060000950', { districtCode: '2001' });
     for (const type of ['building-permit-copy', 'land-title-copy']) {
       const slot = ok(
         'document slot',
         await http(stack.url, 'POST', `/v1/requests/${house.requestId}/documents`, {
-          headers: citizen,
+          headers: { authorization: `Bearer ${house.accessToken}` },
           body: { type, contentType: 'application/pdf', sizeBytes: PDF.length },
         }),
       );
       if ((await postForm(slot.json.upload, PDF, `${type}.pdf`)) !== 204)
         throw new Error('tour: upload refused');
     }
-    await eventually(async () => {
-      const r = await http(stack.url, 'GET', `/v1/requests/${house.requestId}`, { headers: citizen });
-      return r.json?.status === 'ROUTED' ? true : undefined;
-    });
+    await untilStatus(house, (status) => status === 'ROUTED');
 
     // A fee: the bill's Thai QR, then the bank stand-in pays it and calls back.
-    const hotel = ok(
-      'hotel levy',
-      await http(stack.url, 'POST', '/v1/requests', {
-        body: {
-          serviceCode: 'hotel-fee-pao',
-          provinceCode: '20',
-          applicant: { citizenId: withCheckDigit('370000000950'), firstName: 'สมศรี', lastName: 'ริมทะเล' },
-          details: {
-            hotelName: 'โรงแรมทดสอบ',
-            hotelLicenceNo: '20/2560',
-            period: '2026-10',
-            guestNights: 120,
-            roomRevenueThb: 123_456.78,
-          },
-        },
-      }),
-    ).json as { requestId: string; accessToken: string; bill: { ref1: string } };
+    const hotel = await file('hotel-fee-pao', '370000000950');
+    if (!hotel.bill) throw new Error('tour: the hotel levy was filed without a bill');
     const paid = await fetch(`${stack.bank.url}/test/pay`, {
       method: 'POST',
       body: JSON.stringify({ ref1: hotel.bill.ref1 }),
     });
     if (paid.status >= 300) throw new Error(`tour: the bank stand-in answered ${paid.status}`);
-    await eventually(async () => {
-      const r = await http(stack.url, 'GET', `/v1/requests/${hotel.requestId}`, {
-        headers: { authorization: `Bearer ${hotel.accessToken}` },
-      });
-      return r.json?.status !== 'AWAITING_PAYMENT' ? true : undefined;
-    });
+    await untilStatus(hotel, (status) => status !== 'AWAITING_PAYMENT');
 
     // ThaiD: the stand-in signs a persona in (login_hint), then the session reads "my requests".
     const cookies = await signInWithThaid(stack.url, THAID_PERSONAS[0]?.pid ?? '');
